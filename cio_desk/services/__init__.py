@@ -1,0 +1,1 @@
+"""Qt-free managers and every computed figure, reached through a Workspace."""

@@ -1,0 +1,213 @@
+"""Where the CIO stands in the first 30 days: every figure on the Today page.
+
+All figures are computed here, from the database, so the Today page, the
+command line and the PDF say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, func, select
+
+from cio_desk.services.base import Manager
+from cio_desk.services.followups import FollowUpRecord, follow_up_record
+from cio_desk.services.meetings import MeetingManager, MeetingRecord
+from cio_desk.services.profile import ProfileManager
+from cio_desk.store.enums import MeetingStatus
+from cio_desk.store.models import FollowUp, Meeting, MeetingAttendee, Stakeholder
+
+KEY_INFLUENCE = 4  # influence at or above this makes a stakeholder "key"
+UPCOMING_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """Day N of the first month; Day 1 is the start date."""
+
+    today: dt.date
+    start_date: dt.date
+    due_day: int
+    number: int  # zero or negative before the start date
+
+    @property
+    def started(self) -> bool:
+        return self.number >= 1
+
+    @property
+    def days_to_start(self) -> int:
+        """Days left before Day 1 (0 once started)."""
+        return max(0, 1 - self.number)
+
+    @property
+    def days_left(self) -> int:
+        """Days from today until the plan's due day (0 on and after it)."""
+        return max(0, self.due_day - self.number)
+
+    @property
+    def past_due(self) -> bool:
+        return self.number > self.due_day
+
+    @property
+    def fraction(self) -> float:
+        """Share of the first month elapsed, 0.0 to 1.0."""
+        return min(1.0, max(0.0, self.number / self.due_day))
+
+
+@dataclass(frozen=True)
+class MeetingCounts:
+    """First-month meetings (those starting before the end of the due day)."""
+
+    held: int
+    planned: int
+    cancelled: int
+    no_show: int
+
+    @property
+    def total(self) -> int:
+        """Meetings that were meant to happen: cancelled ones do not count."""
+        return self.held + self.planned + self.no_show
+
+    @property
+    def halfway(self) -> float:
+        return self.total / 2
+
+    @property
+    def ready_to_draft(self) -> bool:
+        """More than half of the planned meetings held: time to draft the plan."""
+        return self.total > 0 and self.held > self.halfway
+
+
+@dataclass(frozen=True)
+class Coverage:
+    met: int
+    register: int
+
+    @property
+    def fraction(self) -> float:
+        return self.met / self.register if self.register else 0.0
+
+
+@dataclass(frozen=True)
+class UnmetStakeholder:
+    id: int
+    name: str
+    title: str
+    unit: str
+    influence: int
+    interest: int
+
+
+@dataclass(frozen=True)
+class TodaySnapshot:
+    """Everything the Today page shows, computed in one call."""
+
+    day: DayInfo
+    meetings: MeetingCounts
+    coverage: Coverage
+    todays_meetings: list[MeetingRecord]
+    upcoming_meetings: list[MeetingRecord]
+    awaiting_capture: list[MeetingRecord]
+    overdue_followups: list[FollowUpRecord]
+    key_unmet: list[UnmetStakeholder]
+
+
+class OnboardingService(Manager):
+    """`ws.onboarding`: the first-month figures."""
+
+    def day(self, today: dt.date) -> DayInfo | None:
+        """None until the profile (and so the start date) is filled in."""
+        profile = ProfileManager(self._sessions).get()
+        if profile is None:
+            return None
+        number = (today - profile.start_date).days + 1
+        return DayInfo(today, profile.start_date, profile.plan_due_day, number)
+
+    def meeting_counts(self, day: DayInfo) -> MeetingCounts:
+        window_end = dt.datetime.combine(
+            day.start_date + dt.timedelta(days=day.due_day), dt.time.min
+        )
+        query = (
+            select(Meeting.status, func.count())
+            .where(Meeting.starts_at < window_end)
+            .group_by(Meeting.status)
+        )
+        with self._read() as session:
+            counts = {MeetingStatus(status): n for status, n in session.execute(query)}
+        return MeetingCounts(
+            held=counts.get(MeetingStatus.HELD, 0),
+            planned=counts.get(MeetingStatus.PLANNED, 0),
+            cancelled=counts.get(MeetingStatus.CANCELLED, 0),
+            no_show=counts.get(MeetingStatus.NO_SHOW, 0),
+        )
+
+    def coverage(self) -> Coverage:
+        """Active stakeholders met in a held meeting, against the register."""
+        with self._read() as session:
+            register = session.scalar(
+                select(func.count()).select_from(Stakeholder).where(~Stakeholder.archived)
+            )
+            met = session.scalar(
+                select(func.count())
+                .select_from(Stakeholder)
+                .where(~Stakeholder.archived, _met_clause())
+            )
+        return Coverage(met=met or 0, register=register or 0)
+
+    def key_unmet(self, limit: int | None = None) -> list[UnmetStakeholder]:
+        """Key stakeholders (influence >= 4) not met yet, most influential first."""
+        query = (
+            select(Stakeholder)
+            .where(~Stakeholder.archived, Stakeholder.influence >= KEY_INFLUENCE, ~_met_clause())
+            .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.name)
+            .limit(limit)
+        )
+        with self._read() as session:
+            return [
+                UnmetStakeholder(s.id, s.name, s.title, s.unit, s.influence, s.interest)
+                for s in session.scalars(query)
+            ]
+
+    def overdue_followups(self, today: dt.date) -> list[FollowUpRecord]:
+        query = (
+            select(FollowUp)
+            .where(FollowUp.done.is_(False), FollowUp.due_date < today)
+            .order_by(FollowUp.due_date, FollowUp.id)
+        )
+        with self._read() as session:
+            return [follow_up_record(session, row) for row in session.scalars(query)]
+
+    def snapshot(self, now: dt.datetime) -> TodaySnapshot | None:
+        """The whole Today page at `now`; None until the profile exists."""
+        day = self.day(now.date())
+        if day is None:
+            return None
+        meetings = MeetingManager(self._sessions)
+        midnight = dt.datetime.combine(now.date(), dt.time.min)
+        tomorrow = midnight + dt.timedelta(days=1)
+        return TodaySnapshot(
+            day=day,
+            meetings=self.meeting_counts(day),
+            coverage=self.coverage(),
+            todays_meetings=meetings.list(start=midnight, end=tomorrow),
+            upcoming_meetings=meetings.list(
+                start=tomorrow,
+                end=tomorrow + dt.timedelta(days=UPCOMING_DAYS),
+                status=MeetingStatus.PLANNED,
+            ),
+            awaiting_capture=meetings.list(end=midnight, status=MeetingStatus.PLANNED),
+            overdue_followups=self.overdue_followups(now.date()),
+            key_unmet=self.key_unmet(),
+        )
+
+
+def _met_clause():
+    """True for a stakeholder who attended at least one held meeting."""
+    return exists().where(
+        and_(
+            MeetingAttendee.stakeholder_id == Stakeholder.id,
+            MeetingAttendee.meeting_id == Meeting.id,
+            Meeting.status == MeetingStatus.HELD,
+        )
+    )

@@ -1,0 +1,200 @@
+"""The stakeholder register: add, edit, archive, list."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from cio_desk.errors import ValidationError
+from cio_desk.services.base import Manager, get_or_raise
+from cio_desk.services.text import check_choice, check_rating, clean_name, clean_text
+from cio_desk.store.enums import StakeholderKind, Stance
+from cio_desk.store.models import Stakeholder, stakeholder_tag
+
+
+@dataclass(frozen=True)
+class StakeholderData:
+    """What the CIO records about a person (input of add and update)."""
+
+    name: str
+    title: str = ""
+    unit: str = ""
+    kind: StakeholderKind = StakeholderKind.BUSINESS_LEADER
+    influence: int = 3
+    interest: int = 3
+    stance: Stance = Stance.NEUTRAL
+    target_stance: Stance | None = None
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+    reports_to_id: int | None = None
+    is_manager: bool = False
+    cadence_days: int | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StakeholderRecord(StakeholderData):
+    """A stored stakeholder."""
+
+    id: int = 0
+    archived: bool = False
+
+    @property
+    def is_internal(self) -> bool:
+        return self.kind.is_internal
+
+
+_COLUMNS = tuple(f.name for f in dataclasses.fields(StakeholderData) if f.name != "tags")
+
+
+class StakeholderManager(Manager):
+    """`ws.stakeholders`: every change to the register goes through here."""
+
+    def add(self, data: StakeholderData) -> StakeholderRecord:
+        clean = validate_stakeholder(data)
+        with self._write() as session:
+            _check_reports_to(session, None, clean.reports_to_id)
+            row = Stakeholder(**{c: getattr(clean, c) for c in _COLUMNS})
+            session.add(row)
+            session.flush()
+            _write_tags(session, row.id, clean.tags)
+            return _to_record(row, clean.tags)
+
+    def update(self, stakeholder_id: int, **changes: Any) -> StakeholderRecord:
+        """Change some fields; the whole record is validated again."""
+        with self._write() as session:
+            row = get_or_raise(session, Stakeholder, stakeholder_id, "stakeholder")
+            current = _to_record(row, _read_tags(session, row.id))
+            unknown = set(changes) - {f.name for f in dataclasses.fields(StakeholderData)}
+            if unknown:
+                raise TypeError(f"Unknown stakeholder fields: {sorted(unknown)}")
+            merged = dataclasses.replace(current, **changes)
+            base = StakeholderData(
+                **{f.name: getattr(merged, f.name) for f in dataclasses.fields(StakeholderData)}
+            )
+            clean = validate_stakeholder(base)
+            _check_reports_to(session, row.id, clean.reports_to_id)
+            for column in _COLUMNS:
+                setattr(row, column, getattr(clean, column))
+            if "tags" in changes:
+                _write_tags(session, row.id, clean.tags)
+            return _to_record(row, clean.tags)
+
+    def get(self, stakeholder_id: int) -> StakeholderRecord:
+        with self._read() as session:
+            row = get_or_raise(session, Stakeholder, stakeholder_id, "stakeholder")
+            return _to_record(row, _read_tags(session, row.id))
+
+    def list(self, *, include_archived: bool = False) -> list[StakeholderRecord]:
+        """Stakeholders sorted by name; archived ones only when asked."""
+        with self._read() as session:
+            query = select(Stakeholder).order_by(Stakeholder.name)
+            if not include_archived:
+                query = query.where(Stakeholder.archived.is_(False))
+            rows = session.scalars(query).all()
+            tags = _tags_by_stakeholder(session)
+            return [_to_record(row, tags.get(row.id, ())) for row in rows]
+
+    def count(self, *, include_archived: bool = False) -> int:
+        with self._read() as session:
+            query = select(func.count()).select_from(Stakeholder)
+            if not include_archived:
+                query = query.where(Stakeholder.archived.is_(False))
+            return session.scalar(query) or 0
+
+    def set_archived(self, stakeholder_id: int, archived: bool = True) -> StakeholderRecord:
+        """Archive (hide, keep the history) or bring back a stakeholder."""
+        with self._write() as session:
+            row = get_or_raise(session, Stakeholder, stakeholder_id, "stakeholder")
+            row.archived = archived
+            return _to_record(row, _read_tags(session, row.id))
+
+
+def validate_stakeholder(data: StakeholderData) -> StakeholderData:
+    """A cleaned copy of `data`, or ValidationError naming the field."""
+    cadence = data.cadence_days
+    if cadence is not None and (not isinstance(cadence, int) or cadence < 1):
+        raise ValidationError("cadence_days", "Stay-in-touch cadence must be at least one day.")
+    target = data.target_stance
+    return StakeholderData(
+        name=clean_name(data.name),
+        title=clean_text(
+            data.title, field="title", label="Title", single_line=True, max_length=200
+        ),
+        unit=clean_text(data.unit, field="unit", label="Unit", single_line=True, max_length=200),
+        kind=check_choice(data.kind, StakeholderKind, field="kind", label="Kind"),
+        influence=check_rating(data.influence, field="influence", label="Influence"),
+        interest=check_rating(data.interest, field="interest", label="Interest"),
+        stance=check_choice(data.stance, Stance, field="stance", label="Stance"),
+        target_stance=(
+            None
+            if target is None
+            else check_choice(target, Stance, field="target_stance", label="Target stance")
+        ),
+        email=clean_text(
+            data.email, field="email", label="E-mail", single_line=True, max_length=320
+        ),
+        phone=clean_text(data.phone, field="phone", label="Phone", single_line=True, max_length=64),
+        notes=clean_text(data.notes, field="notes", label="Notes"),
+        reports_to_id=data.reports_to_id,
+        is_manager=bool(data.is_manager),
+        cadence_days=cadence,
+        tags=_clean_tags(data.tags),
+    )
+
+
+def _clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    cleaned = (
+        clean_text(t, field="tags", label="Tag", single_line=True, max_length=100) for t in tags
+    )
+    return tuple(sorted({t for t in cleaned if t}))
+
+
+def _check_reports_to(session: Session, own_id: int | None, manager_id: int | None) -> None:
+    """The manager must exist and the reporting line must not loop back."""
+    seen = {own_id}
+    current = manager_id
+    while current is not None:
+        if current in seen:
+            raise ValidationError("reports_to_id", "This reporting line would form a loop.")
+        seen.add(current)
+        row = session.get(Stakeholder, current)
+        if row is None:
+            raise ValidationError("reports_to_id", "The chosen manager is not in the register.")
+        current = row.reports_to_id
+
+
+def _write_tags(session: Session, stakeholder_id: int, tags: tuple[str, ...]) -> None:
+    session.execute(
+        delete(stakeholder_tag).where(stakeholder_tag.c.stakeholder_id == stakeholder_id)
+    )
+    if tags:
+        session.execute(
+            insert(stakeholder_tag), [{"stakeholder_id": stakeholder_id, "tag": t} for t in tags]
+        )
+
+
+def _read_tags(session: Session, stakeholder_id: int) -> tuple[str, ...]:
+    query = (
+        select(stakeholder_tag.c.tag)
+        .where(stakeholder_tag.c.stakeholder_id == stakeholder_id)
+        .order_by(stakeholder_tag.c.tag)
+    )
+    return tuple(session.scalars(query))
+
+
+def _tags_by_stakeholder(session: Session) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = {}
+    for sid, tag in session.execute(select(stakeholder_tag).order_by(stakeholder_tag.c.tag)):
+        found.setdefault(sid, []).append(tag)
+    return {sid: tuple(tags) for sid, tags in found.items()}
+
+
+def _to_record(row: Stakeholder, tags: tuple[str, ...]) -> StakeholderRecord:
+    values = {c: getattr(row, c) for c in _COLUMNS}
+    return StakeholderRecord(**values, tags=tags, id=row.id, archived=row.archived)

@@ -1,0 +1,1 @@
+"""Persistence: the schema, the one engine factory, migrations and backups."""
