@@ -29,6 +29,8 @@ def check_file_header(path: Path) -> None:
     """Refuse a file that is not SQLite at all (truncated, zeroed, another format)."""
     if not path.is_file():
         raise WorkspaceError(f"There is no workspace at {path}.")
+    if path.stat().st_size == 0:
+        raise DamagedWorkspaceError(f"{path.name} is empty: it holds no workspace.")
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
