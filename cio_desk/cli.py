@@ -87,7 +87,29 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--from", dest="source", type=Path, required=True, metavar="FILE", help="backup to restore"
     )
+    _add_export(commands)
     return parser
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    export = _command(commands, "export", "export the transition plan (PDF)", _export)
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="file to write; .pdf writes a PDF"
+    )
+    export.add_argument(
+        "--profile",
+        choices=("executive", "coach", "personal"),
+        default="executive",
+        help="audience: executive (no names, nothing confidential), coach (names and the "
+        "first-30-days log, nothing confidential) or personal (everything)",
+    )
+    export.add_argument("--label", default="", metavar="TEXT", help="label of the saved version")
+    export.add_argument(
+        "--no-version", action="store_true", help="do not save this export as a plan version"
+    )
+    export.add_argument(
+        "--page-size", choices=("A4", "Letter"), default=None, help="default: from the locale"
+    )
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -160,6 +182,24 @@ def _backup(args: argparse.Namespace) -> int:
             return _fail(f"{target} already exists; choose a new file name.")
         copy_database(workspace, target)
     print(f"Backed up to {target}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from cio_desk.export import ExportOptions, default_page_size, export_document, writer_for
+    from cio_desk.workspace import Workspace
+
+    writer_for(args.out)  # refuse an unknown format before opening anything
+    options = ExportOptions(
+        profile=args.profile,
+        page_size=args.page_size or default_page_size(),
+        label=args.label,
+        freeze_version=not args.no_version,
+    )
+    with Workspace.open(args.workspace) as ws:
+        result = export_document(ws, args.out, options)
+    saved = f"; saved as {result.version.title}" if result.version else ""
+    print(f"Exported {result.pages} pages to {result.path}{saved}")
     return EXIT_OK
 
 

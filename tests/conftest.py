@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,36 @@ def ws(blank_ws: Workspace) -> Workspace:
         ProfileData(cio_name="Chen Jing", start_date=START, organisation="Huaxin Manufacturing")
     )
     return blank_ws
+
+
+@pytest.fixture(scope="session")
+def workspace_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, closed workspace made once per run; copying it skips the migrations."""
+    path = tmp_path_factory.mktemp("template") / "template.ciodesk"
+    Workspace.create(path).close()
+    return path
+
+
+@pytest.fixture
+def new_workspace_file(workspace_template: Path) -> Callable[[Path], Path]:
+    """Makes a new, empty workspace file at a given path, by copying the template."""
+
+    def make(path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(workspace_template, path)  # keeps the owner-only permissions
+        return path
+
+    return make
+
+
+@pytest.fixture
+def template_copy(
+    new_workspace_file: Callable[[Path], Path], workspace_path: Path
+) -> Iterator[Workspace]:
+    """Like `blank_ws` (a new workspace, no profile), opened from a copy of the template."""
+    ws = Workspace.open(new_workspace_file(workspace_path), backup=False)
+    yield ws
+    # The backup on close is tested in tests/store; skipping it here saves a
+    # database copy per test.
+    ws.changed_since_open = False
+    ws.close()

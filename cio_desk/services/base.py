@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from cio_desk.errors import NotFoundError
+from cio_desk.store.db import write_session
 
 T = TypeVar("T")
 
@@ -22,7 +23,7 @@ class Manager:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """A session committed on success, rolled back on any error."""
-        with self._sessions.begin() as session:
+        with write_session(self._sessions) as session:
             yield session
 
     @contextmanager

@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from cio_desk.errors import ValidationError
@@ -36,6 +38,24 @@ class FollowUpRecord(FollowUpData):
         return not self.done and self.due_date is not None and self.due_date < today
 
 
+class FollowUpStatus(StrEnum):
+    """The lists of the Follow-ups page."""
+
+    OPEN = "open"  # not done yet, overdue ones included
+    OVERDUE = "overdue"  # not done and past its due date
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    """How many follow-ups each list of the Follow-ups page holds."""
+
+    open: int
+    overdue: int
+    done: int
+    open_quick_wins: int
+
+
 _COLUMNS = tuple(f.name for f in dataclasses.fields(FollowUpData))
 
 
@@ -44,11 +64,7 @@ class FollowUpManager(Manager):
 
     def add(self, data: FollowUpData) -> FollowUpRecord:
         with self._write() as session:
-            clean = _validate(session, data)
-            row = FollowUp(**{c: getattr(clean, c) for c in _COLUMNS})
-            session.add(row)
-            session.flush()
-            return follow_up_record(session, row)
+            return create_follow_up(session, data)
 
     def set_done(
         self, follow_up_id: int, done: bool = True, on: dt.date | None = None
@@ -65,21 +81,106 @@ class FollowUpManager(Manager):
                 session, get_or_raise(session, FollowUp, follow_up_id, "follow-up")
             )
 
-    def list(self, *, open_only: bool = False) -> list[FollowUpRecord]:
-        """By due date (undated last), then in the order they were made."""
-        query = select(FollowUp).order_by(
-            FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id
+    def update(self, follow_up_id: int, **changes: Any) -> FollowUpRecord:
+        """Change some fields (`set_done` ticks it off); validated again."""
+        unknown = set(changes) - set(_COLUMNS)
+        if unknown:
+            raise TypeError(f"Unknown follow-up fields: {sorted(unknown)}")
+        with self._write() as session:
+            row = get_or_raise(session, FollowUp, follow_up_id, "follow-up")
+            current = FollowUpData(**{c: getattr(row, c) for c in _COLUMNS})
+            clean = _validate(session, dataclasses.replace(current, **changes))
+            for column in _COLUMNS:
+                setattr(row, column, getattr(clean, column))
+            return follow_up_record(session, row)
+
+    def delete(self, follow_up_id: int) -> FollowUpRecord:
+        """Remove a follow-up; `restore` with the returned record puts it back."""
+        with self._write() as session:
+            row = get_or_raise(session, FollowUp, follow_up_id, "follow-up")
+            record = follow_up_record(session, row)
+            session.delete(row)
+            return record
+
+    def restore(self, record: FollowUpRecord) -> FollowUpRecord:
+        """Put a deleted follow-up back with its id, links and done state."""
+        with self._write() as session:
+            if session.get(FollowUp, record.id) is not None:
+                raise ValidationError("id", "This follow-up is already in the workspace.")
+            clean = _validate(session, FollowUpData(**{c: getattr(record, c) for c in _COLUMNS}))
+            row = FollowUp(
+                id=record.id,
+                done=record.done,
+                done_on=record.done_on,
+                **{c: getattr(clean, c) for c in _COLUMNS},
+            )
+            session.add(row)
+            session.flush()
+            return follow_up_record(session, row)
+
+    def list(
+        self,
+        *,
+        open_only: bool = False,
+        status: FollowUpStatus | None = None,
+        today: dt.date | None = None,
+        stakeholder_id: int | None = None,
+        meeting_id: int | None = None,
+    ) -> list[FollowUpRecord]:
+        """By due date (undated last), then in the order they were made.
+
+        `status` picks one list of the page; OVERDUE needs `today`.
+        """
+        status = None if status is None else FollowUpStatus(status)
+        query = (
+            select(FollowUp, Stakeholder.name)
+            .outerjoin(Stakeholder, FollowUp.stakeholder_id == Stakeholder.id)
+            .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id)
         )
-        if open_only:
+        if open_only or status in (FollowUpStatus.OPEN, FollowUpStatus.OVERDUE):
             query = query.where(FollowUp.done.is_(False))
+        if status is FollowUpStatus.OVERDUE:
+            if today is None:
+                raise ValueError("Listing overdue follow-ups needs today's date.")
+            query = query.where(FollowUp.due_date < today)
+        elif status is FollowUpStatus.DONE:
+            query = query.where(FollowUp.done.is_(True))
+        if stakeholder_id is not None:
+            query = query.where(FollowUp.stakeholder_id == stakeholder_id)
+        if meeting_id is not None:
+            query = query.where(FollowUp.meeting_id == meeting_id)
         with self._read() as session:
-            return [follow_up_record(session, row) for row in session.scalars(query)]
+            return [_record(row, name) for row, name in session.execute(query)]
+
+    def counts(self, today: dt.date) -> FollowUpCounts:
+        """The size of each list of the Follow-ups page, in one query."""
+        is_open = FollowUp.done.is_(False)
+        query = select(
+            func.count(case((is_open, 1))),
+            func.count(case((is_open & (FollowUp.due_date < today), 1))),
+            func.count(case((FollowUp.done.is_(True), 1))),
+            func.count(case((is_open & FollowUp.quick_win.is_(True), 1))),
+        )
+        with self._read() as session:
+            open_, overdue, done, quick_wins = session.execute(query).one()
+        return FollowUpCounts(open_, overdue, done, quick_wins)
+
+
+def create_follow_up(session: Session, data: FollowUpData) -> FollowUpRecord:
+    """Add a follow-up inside the caller's transaction (see `add`)."""
+    clean = _validate(session, data)
+    row = FollowUp(**{c: getattr(clean, c) for c in _COLUMNS})
+    session.add(row)
+    session.flush()
+    return follow_up_record(session, row)
 
 
 def _validate(session: Session, data: FollowUpData) -> FollowUpData:
     text = clean_text(data.text, field="text", label="Follow-up", required=True)
     if data.due_date is not None and not isinstance(data.due_date, dt.date):
         raise ValidationError("due_date", "Due date must be a date.")
+    if isinstance(data.due_date, dt.datetime):  # a date and time: keep the date
+        data = dataclasses.replace(data, due_date=data.due_date.date())
     if data.meeting_id is not None:
         meeting = session.get(Meeting, data.meeting_id)
         if meeting is None:
@@ -94,10 +195,14 @@ def _validate(session: Session, data: FollowUpData) -> FollowUpData:
 
 def follow_up_record(session: Session, row: FollowUp) -> FollowUpRecord:
     person = session.get(Stakeholder, row.stakeholder_id) if row.stakeholder_id else None
+    return _record(row, person.name if person else None)
+
+
+def _record(row: FollowUp, stakeholder_name: str | None) -> FollowUpRecord:
     return FollowUpRecord(
         **{c: getattr(row, c) for c in _COLUMNS},
         id=row.id,
         done=row.done,
         done_on=row.done_on,
-        stakeholder_name=person.name if person else "",
+        stakeholder_name=stakeholder_name or "",
     )

@@ -72,14 +72,7 @@ class MeetingManager(Manager):
     def update(self, meeting_id: int, **changes: Any) -> MeetingRecord:
         """Change some fields; the whole meeting is validated again."""
         with self._write() as session:
-            row = _load(session, meeting_id)
-            merged = dataclasses.replace(_to_data(row), **changes)
-            clean = validate_meeting(merged)
-            for column in _COLUMNS:
-                setattr(row, column, getattr(clean, column))
-            if "attendee_ids" in changes:
-                row.attendees = _attendees(session, clean.attendee_ids)
-            return _to_record(row)
+            return change_meeting(session, meeting_id, **changes)
 
     def set_status(self, meeting_id: int, status: MeetingStatus) -> MeetingRecord:
         return self.update(meeting_id, status=status)
@@ -119,6 +112,23 @@ class MeetingManager(Manager):
             session.delete(_load(session, meeting_id))
 
 
+def change_meeting(session: Session, meeting_id: int, **changes: Any) -> MeetingRecord:
+    """Change a meeting inside the caller's transaction (see `update`)."""
+    row = _load(session, meeting_id)
+    merged = dataclasses.replace(_to_data(row), **changes)
+    clean = validate_meeting(merged)
+    for column in _COLUMNS:
+        setattr(row, column, getattr(clean, column))
+    if "attendee_ids" in changes:
+        row.attendees = _attendees(session, clean.attendee_ids)
+    return _to_record(row)
+
+
+def meeting_record(row: Meeting) -> MeetingRecord:
+    """The record of a loaded meeting row (attendees loaded or loadable)."""
+    return _to_record(row)
+
+
 def validate_meeting(data: MeetingData) -> MeetingData:
     """A cleaned copy of `data`, or ValidationError naming the field."""
     for field in ("starts_at", "ends_at"):
@@ -151,7 +161,9 @@ def validate_meeting(data: MeetingData) -> MeetingData:
 
 
 def _attendees(session: Session, ids: tuple[int, ...]) -> list[Stakeholder]:
-    rows = session.scalars(select(Stakeholder).where(Stakeholder.id.in_(ids))).all()
+    # In the order of `Meeting.attendees`, so a new record equals the stored one.
+    query = select(Stakeholder).where(Stakeholder.id.in_(ids)).order_by(Stakeholder.name)
+    rows = session.scalars(query).all()
     if len(rows) != len(ids):
         raise ValidationError("attendee_ids", "An attendee is no longer in the register.")
     return list(rows)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import func, select
 
 from cio_desk.services.base import Manager
-from cio_desk.services.followups import FollowUpRecord, follow_up_record
+from cio_desk.services.followups import FollowUpManager, FollowUpRecord, FollowUpStatus
 from cio_desk.services.meetings import MeetingManager, MeetingRecord
 from cio_desk.services.profile import ProfileManager
+from cio_desk.services.tour import attended_held_meeting
 from cio_desk.store.enums import MeetingStatus
-from cio_desk.store.models import FollowUp, Meeting, MeetingAttendee, Stakeholder
+from cio_desk.store.models import Meeting, Stakeholder
 
 KEY_INFLUENCE = 4  # influence at or above this makes a stakeholder "key"
 UPCOMING_DAYS = 7
@@ -170,13 +171,7 @@ class OnboardingService(Manager):
             ]
 
     def overdue_followups(self, today: dt.date) -> list[FollowUpRecord]:
-        query = (
-            select(FollowUp)
-            .where(FollowUp.done.is_(False), FollowUp.due_date < today)
-            .order_by(FollowUp.due_date, FollowUp.id)
-        )
-        with self._read() as session:
-            return [follow_up_record(session, row) for row in session.scalars(query)]
+        return FollowUpManager(self._sessions).list(status=FollowUpStatus.OVERDUE, today=today)
 
     def snapshot(self, now: dt.datetime) -> TodaySnapshot | None:
         """The whole Today page at `now`; None until the profile exists."""
@@ -204,10 +199,4 @@ class OnboardingService(Manager):
 
 def _met_clause():
     """True for a stakeholder who attended at least one held meeting."""
-    return exists().where(
-        and_(
-            MeetingAttendee.stakeholder_id == Stakeholder.id,
-            MeetingAttendee.meeting_id == Meeting.id,
-            Meeting.status == MeetingStatus.HELD,
-        )
-    )
+    return attended_held_meeting(Stakeholder.id)

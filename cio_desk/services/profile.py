@@ -47,6 +47,9 @@ class ProfileManager(Manager):
 def validate_profile(data: ProfileData) -> ProfileData:
     if not isinstance(data.start_date, dt.date):
         raise ValidationError("start_date", "Start date must be a date.")
+    start_date = data.start_date
+    if isinstance(start_date, dt.datetime):  # a date and time: Day 1 is the date
+        start_date = start_date.date()
     currency = clean_text(
         data.currency, field="currency", label="Currency", single_line=True
     ).upper()
@@ -58,7 +61,7 @@ def validate_profile(data: ProfileData) -> ProfileData:
         raise ValidationError("language", f"Language must be one of {', '.join(LANGUAGES)}.")
     return ProfileData(
         cio_name=clean_name(data.cio_name, field="cio_name", label="Your name"),
-        start_date=data.start_date,
+        start_date=start_date,
         organisation=clean_text(
             data.organisation,
             field="organisation",

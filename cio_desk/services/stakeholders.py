@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cio_desk.errors import ValidationError
@@ -56,14 +56,8 @@ class StakeholderManager(Manager):
     """`ws.stakeholders`: every change to the register goes through here."""
 
     def add(self, data: StakeholderData) -> StakeholderRecord:
-        clean = validate_stakeholder(data)
         with self._write() as session:
-            _check_reports_to(session, None, clean.reports_to_id)
-            row = Stakeholder(**{c: getattr(clean, c) for c in _COLUMNS})
-            session.add(row)
-            session.flush()
-            _write_tags(session, row.id, clean.tags)
-            return _to_record(row, clean.tags)
+            return create_stakeholder(session, data)
 
     def update(self, stakeholder_id: int, **changes: Any) -> StakeholderRecord:
         """Change some fields; the whole record is validated again."""
@@ -81,6 +75,8 @@ class StakeholderManager(Manager):
             _check_reports_to(session, row.id, clean.reports_to_id)
             for column in _COLUMNS:
                 setattr(row, column, getattr(clean, column))
+            if clean.is_manager:
+                _unmark_other_managers(session, row.id)
             if "tags" in changes:
                 _write_tags(session, row.id, clean.tags)
             return _to_record(row, clean.tags)
@@ -115,10 +111,34 @@ class StakeholderManager(Manager):
             return _to_record(row, _read_tags(session, row.id))
 
 
+def create_stakeholder(session: Session, data: StakeholderData) -> StakeholderRecord:
+    """Add a stakeholder inside the caller's transaction (see `add`)."""
+    clean = validate_stakeholder(data)
+    _check_reports_to(session, None, clean.reports_to_id)
+    row = Stakeholder(**{c: getattr(clean, c) for c in _COLUMNS})
+    session.add(row)
+    session.flush()
+    if clean.is_manager:
+        _unmark_other_managers(session, row.id)
+    _write_tags(session, row.id, clean.tags)
+    return _to_record(row, clean.tags)
+
+
+def _unmark_other_managers(session: Session, manager_id: int) -> None:
+    """The CIO has one manager: marking a new one unmarks the previous."""
+    session.execute(
+        update(Stakeholder)
+        .where(Stakeholder.is_manager.is_(True), Stakeholder.id != manager_id)
+        .values(is_manager=False)
+    )
+
+
 def validate_stakeholder(data: StakeholderData) -> StakeholderData:
     """A cleaned copy of `data`, or ValidationError naming the field."""
     cadence = data.cadence_days
-    if cadence is not None and (not isinstance(cadence, int) or cadence < 1):
+    if cadence is not None and (
+        isinstance(cadence, bool) or not isinstance(cadence, int) or cadence < 1
+    ):
         raise ValidationError("cadence_days", "Stay-in-touch cadence must be at least one day.")
     target = data.target_stance
     return StakeholderData(

@@ -72,7 +72,10 @@ def _parse(workspace: Path, path: Path) -> BackupInfo | None:
     name = path.name.removesuffix(WORKSPACE_SUFFIX)
     if not name.startswith(prefix):
         return None
-    date, time, micros, *reason = name[len(prefix) :].split("-")
+    parts = name[len(prefix) :].split("-")
+    if len(parts) < 3:  # another file in the folder, not one of our backups
+        return None
+    date, time, micros, *reason = parts
     try:
         taken = dt.datetime.strptime(f"{date}{time}{micros}", "%Y%m%d%H%M%S%f")
     except ValueError:

@@ -23,19 +23,41 @@ DatabaseError = sqlite.DatabaseError
 
 
 def connect_raw(path: Path, *, read_only: bool = False) -> sqlite.Connection:
-    """A plain DB-API connection with the workspace pragmas applied."""
+    """A plain DB-API connection with the workspace pragmas applied.
+
+    A read-only connection never creates the file and changes no data (like
+    any connection, closing the last one folds a WAL left by a crash into
+    the file).
+    """
     if read_only:
-        conn = sqlite.connect(f"file:{path.as_posix()}?mode=ro", uri=True, check_same_thread=False)
+        # mode=rw with query_only rather than mode=ro: a mode=ro connection to
+        # a WAL file cannot remove the -wal and -shm files it creates, so every
+        # check or backup would leave them behind.
+        conn = sqlite.connect(_file_uri(path, "rw"), uri=True, check_same_thread=False)
     else:
         conn = sqlite.connect(str(path), check_same_thread=False)
-    _apply_pragmas(conn, read_only=read_only)
+    try:
+        _apply_pragmas(conn, read_only=read_only)
+    except BaseException:
+        conn.close()  # a damaged file fails here; do not keep it open
+        raise
     return conn
+
+
+def _file_uri(path: Path, mode: str) -> str:
+    """An SQLite URI for `path`: "?" and "#" would end the file name, "%" escapes."""
+    name = path.as_posix().replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    if path.drive:  # C:/... must read file:/C:/...
+        name = f"/{name}"
+    return f"file:{name}?mode={mode}"
 
 
 def _apply_pragmas(conn: sqlite.Connection, *, read_only: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
+    else:
         conn.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit that has returned survives a power cut, not just a crash.
     conn.execute("PRAGMA synchronous = FULL")
@@ -56,7 +78,7 @@ def create_workspace_engine(path: Path, *, read_only: bool = False) -> Engine:
         max_overflow=4,
     )
     event.listen(engine, "connect", _disable_pysqlite_transactions)
-    event.listen(engine, "begin", _begin_deferred if read_only else _begin_immediate)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -66,18 +88,27 @@ def _disable_pysqlite_transactions(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None
 
 
-def _begin_immediate(conn: Any) -> None:
-    # IMMEDIATE takes the write lock up front, so two writers queue on
-    # busy_timeout instead of failing half-way with "database is locked".
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+def _begin(conn: Any) -> None:
+    # A write transaction takes the write lock up front (IMMEDIATE), so two
+    # writers queue on busy_timeout instead of failing half-way with
+    # "database is locked"; reads start deferred and never block writers.
+    immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _begin_deferred(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+WRITE_OPTION = "cio_desk_write"
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def write_session(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A session that holds the write lock, commits on success, rolls back on error."""
+    with sessions.begin() as session:
+        session.connection(execution_options={WRITE_OPTION: True})
+        yield session
 
 
 @contextmanager

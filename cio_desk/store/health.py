@@ -51,6 +51,20 @@ def integrity_problem(conn) -> str | None:
     return None
 
 
+def stored_revision(conn) -> str | None:
+    """The schema revision a file records; None for a database with no tables.
+
+    Raises DamagedWorkspaceError for a database that is not a workspace.
+    """
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" in tables:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    if tables:
+        raise DamagedWorkspaceError("This file is a database, but not a CIO Desk workspace.")
+    return None
+
+
 def check_workspace(path: Path) -> HealthReport:
     """Check a workspace without changing it: file, integrity, schema version."""
     from cio_desk.store.migrate import known_revisions

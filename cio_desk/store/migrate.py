@@ -64,16 +64,22 @@ def upgrade(engine: Engine, backup: Callable[[str], Path]) -> str | None:
         before = current_revision(connection)
     if before == HEAD:
         return before
-    if before is not None and before not in known_revisions():
-        raise NewerWorkspaceError(
-            "This workspace was saved by a newer version of CIO Desk "
-            f"(schema {before}). Install the newer version to open it; "
-            "the file has not been changed."
-        )
+    refuse_newer(before)
     if before is not None:
         backup("pre-upgrade")
     _run_upgrade(engine)
     return before
+
+
+def refuse_newer(revision: str | None) -> None:
+    """Raise NewerWorkspaceError for a schema revision this build does not know."""
+    if revision is None or revision == HEAD or revision in known_revisions():
+        return
+    raise NewerWorkspaceError(
+        "This workspace was saved by a newer version of CIO Desk "
+        f"(schema {revision}). Install the newer version to open it; "
+        "the file has not been changed."
+    )
 
 
 def _run_upgrade(engine: Engine) -> None:

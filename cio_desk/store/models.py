@@ -62,11 +62,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def vocabulary(enum_class: type[StrEnum]) -> Enum:
-    """A string column restricted by a CHECK constraint to the enum's values."""
+def vocabulary(enum_class: type[StrEnum], name: str | None = None) -> Enum:
+    """A string column restricted by a CHECK constraint to the enum's values.
+
+    `name` names the constraint; give one when a table has two columns of the
+    same vocabulary (SQLite batch migrations keep one constraint per name).
+    """
     return Enum(
         enum_class,
-        name=enum_class.__name__.lower(),
+        name=name or enum_class.__name__.lower(),
         native_enum=False,
         create_constraint=True,
         length=32,
@@ -159,7 +163,7 @@ class Stakeholder(Base):
     influence: Mapped[int] = mapped_column(default=3)
     interest: Mapped[int] = mapped_column(default=3)
     stance: Mapped[Stance] = mapped_column(vocabulary(Stance), default=Stance.NEUTRAL)
-    target_stance: Mapped[Stance | None] = mapped_column(vocabulary(Stance))
+    target_stance: Mapped[Stance | None] = mapped_column(vocabulary(Stance, "target_stance"))
     email: Mapped[str] = mapped_column(String(320), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -407,7 +407,7 @@ def upgrade() -> None:
                 "neutral",
                 "sceptic",
                 "blocker",
-                name="stance",
+                name="target_stance",
                 native_enum=False,
                 create_constraint=True,
                 length=32,

@@ -1,0 +1,342 @@
+"""Initiatives: the plan's key priorities (their costs are in `plan_costs.py`).
+
+Rules kept here:
+- Months run 1-24 from the start date; an initiative ends on or after the
+  month it starts.
+- The horizon is when the initiative delivers: it must end by its horizon's
+  last month (a 6-month initiative ends by month 6, a 12-month one by month
+  12). `horizon_for(end_month)` gives the horizon a moved bar belongs to.
+  Starting early is fine: a 24-month programme may start in month 1.
+- Ranks order the initiatives within their horizon; one moved to another
+  horizon goes last there unless a rank is given.
+- Only stakeholders' goals, proposals and concerns can be addressed.
+- Dependencies may not loop; the refusal names the loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from cio_desk.errors import ValidationError
+from cio_desk.services.base import get_or_raise
+from cio_desk.services.plan_costs import (
+    CostLineManager,
+    CostLineRecord,
+    MilestoneManager,
+    MilestoneRecord,
+    PaymentManager,
+    PaymentRecord,
+)
+from cio_desk.services.plan_rows import (
+    Link,
+    RowManager,
+    check_horizon,
+    check_month,
+    existing_ids,
+    horizon_for,
+)
+from cio_desk.services.text import check_choice, clean_text
+from cio_desk.store.enums import InitiativeStatus, InsightKind
+from cio_desk.store.models import (
+    Contingency,
+    CostLine,
+    Goal,
+    Initiative,
+    Insight,
+    Measure,
+    Milestone,
+    Payment,
+    Risk,
+    initiative_dependency,
+    initiative_goal,
+    initiative_insight,
+    risk_initiative,
+)
+
+ADDRESSABLE_KINDS = (InsightKind.GOAL, InsightKind.PROPOSAL, InsightKind.CONCERN)
+
+
+@dataclass(frozen=True)
+class InitiativeData:
+    """An initiative as the CIO edits it (input of add and update)."""
+
+    title: str
+    description: str = ""
+    business_value: str = ""
+    horizon: int = 6
+    start_month: int = 1
+    end_month: int = 6
+    owner: str = ""
+    status: InitiativeStatus = InitiativeStatus.PROPOSED
+    cfo_confirmed: bool = False
+    goal_ids: tuple[int, ...] = ()
+    insight_ids: tuple[int, ...] = ()
+    depends_on_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class InitiativeRecord(InitiativeData):
+    """A stored initiative; `rank` orders it within its horizon (0 first)."""
+
+    id: int = 0
+    rank: int = 0
+
+    @property
+    def months(self) -> int:
+        return self.end_month - self.start_month + 1
+
+
+@dataclass(frozen=True)
+class InitiativeSnapshot:
+    """A deleted initiative with everything that hung on it, for `restore`."""
+
+    record: InitiativeRecord
+    cost_lines: tuple[CostLineRecord, ...]
+    payments: tuple[PaymentRecord, ...]
+    milestones: tuple[MilestoneRecord, ...]
+    dependent_ids: tuple[int, ...]  # initiatives that depended on this one
+    measure_ids: tuple[int, ...]
+    contingency_ids: tuple[int, ...]
+    risk_ids: tuple[int, ...]
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+
+class InitiativeManager(RowManager[InitiativeData, InitiativeRecord]):
+    """`ws.plan.initiatives`: the key priorities, ranked within each horizon."""
+
+    model = Initiative
+    data_type = InitiativeData
+    record_type = InitiativeRecord
+    what = "initiative"
+    order = "rank"
+    order_group = "horizon"
+    links = (
+        Link("goal_ids", initiative_goal, "initiative_id", "goal_id", Goal, "goal"),
+        Link("insight_ids", initiative_insight, "initiative_id", "insight_id", Insight, "insight"),
+        Link(
+            "depends_on_ids",
+            initiative_dependency,
+            "initiative_id",
+            "depends_on_id",
+            Initiative,
+            "initiative to depend on",
+        ),
+    )
+
+    def list(
+        self, *, horizon: int | None = None, include_dropped: bool = True
+    ) -> list[InitiativeRecord]:
+        """By horizon, then rank; optionally one horizon, optionally without dropped ones."""
+        where = []
+        if horizon is not None:
+            where.append(Initiative.horizon == horizon)
+        if not include_dropped:
+            where.append(Initiative.status != InitiativeStatus.DROPPED)
+        with self._read() as session:
+            return self._list(session, *where)
+
+    def delete(self, item_id: int) -> InitiativeSnapshot:  # type: ignore[override]
+        """Remove an initiative with its costs, payments and milestones; see `restore`."""
+        with self._write() as session:
+            row = get_or_raise(session, Initiative, item_id, "initiative")
+            snapshot = self._snapshot(session, row)
+            session.delete(row)
+            return snapshot
+
+    def restore(self, snapshot: InitiativeSnapshot) -> InitiativeRecord:  # type: ignore[override]
+        """Put back a deleted initiative and re-attach what pointed at it."""
+        with self._write() as session:
+            record = self._restore(session, snapshot.record)
+            for manager, items in (
+                (CostLineManager(self._sessions), snapshot.cost_lines),
+                (PaymentManager(self._sessions), snapshot.payments),
+                (MilestoneManager(self._sessions), snapshot.milestones),
+            ):
+                for item in items:
+                    manager._restore(session, item)
+            _relink_dependents(session, record.id, snapshot.dependent_ids)
+            for model, ids in (
+                (Measure, snapshot.measure_ids),
+                (Contingency, snapshot.contingency_ids),
+            ):
+                session.execute(
+                    update(model)
+                    .where(model.id.in_(ids), model.initiative_id.is_(None))
+                    .values(initiative_id=record.id)
+                )
+            risks = existing_ids(session, Risk, snapshot.risk_ids)
+            if risks:
+                session.execute(
+                    insert(risk_initiative),
+                    [{"risk_id": r, "initiative_id": record.id} for r in sorted(risks)],
+                )
+            return record
+
+    def dependents(self, item_id: int) -> list[InitiativeRecord]:
+        """The initiatives that depend on this one."""
+        with self._read() as session:
+            ids = select(initiative_dependency.c.initiative_id).where(
+                initiative_dependency.c.depends_on_id == item_id
+            )
+            return self._list(session, Initiative.id.in_(ids))
+
+    # ------------------------------------------------------------ rules
+
+    def _validate(
+        self, session: Session, data: InitiativeData, item_id: int | None, restoring: bool
+    ) -> InitiativeData:
+        horizon = check_horizon(data.horizon)
+        start = check_month(data.start_month, field="start_month", label="Start month")
+        end = check_month(data.end_month, field="end_month", label="End month")
+        if end < start:
+            raise ValidationError(
+                "end_month",
+                f"The initiative cannot end (month {end}) before it starts (month {start}).",
+            )
+        if end > horizon:  # type: ignore[operator]
+            raise ValidationError(
+                "end_month",
+                f"A {horizon}-month initiative must end by month {horizon} (this one ends in "
+                f"month {end}). End it earlier or move it to the {horizon_for(end)}-month horizon.",
+            )
+        links = {link.field: link for link in self.links}
+        insight_ids = links["insight_ids"].check(session, data.insight_ids, restoring=restoring)
+        insight_ids = _addressable(session, insight_ids, restoring)
+        depends = links["depends_on_ids"].check(session, data.depends_on_ids, restoring=restoring)
+        if item_id is not None and item_id in depends:
+            raise ValidationError("depends_on_ids", "An initiative cannot depend on itself.")
+        if item_id is not None:
+            _refuse_cycles(session, item_id, depends)
+        return InitiativeData(
+            title=clean_text(
+                data.title,
+                field="title",
+                label="Title",
+                required=True,
+                single_line=True,
+                max_length=300,
+            ),
+            description=clean_text(data.description, field="description", label="Description"),
+            business_value=clean_text(
+                data.business_value, field="business_value", label="Business value"
+            ),
+            horizon=horizon,  # type: ignore[arg-type]
+            start_month=start,
+            end_month=end,
+            owner=clean_text(
+                data.owner, field="owner", label="Owner", single_line=True, max_length=200
+            ),
+            status=check_choice(data.status, InitiativeStatus, field="status", label="Status"),
+            cfo_confirmed=bool(data.cfo_confirmed),
+            goal_ids=links["goal_ids"].check(session, data.goal_ids, restoring=restoring),
+            insight_ids=insight_ids,
+            depends_on_ids=depends,
+        )
+
+    def _snapshot(self, session: Session, row: Initiative) -> InitiativeSnapshot:
+        item_id = row.id
+
+        def ids(column, *where) -> tuple[int, ...]:
+            return tuple(session.scalars(select(column).where(*where).order_by(column)))
+
+        return InitiativeSnapshot(
+            record=self._record(session, row),
+            cost_lines=tuple(
+                CostLineManager(self._sessions)._list(session, CostLine.initiative_id == item_id)
+            ),
+            payments=tuple(
+                PaymentManager(self._sessions)._list(session, Payment.initiative_id == item_id)
+            ),
+            milestones=tuple(
+                MilestoneManager(self._sessions)._list(session, Milestone.initiative_id == item_id)
+            ),
+            dependent_ids=ids(
+                initiative_dependency.c.initiative_id,
+                initiative_dependency.c.depends_on_id == item_id,
+            ),
+            measure_ids=ids(Measure.id, Measure.initiative_id == item_id),
+            contingency_ids=ids(Contingency.id, Contingency.initiative_id == item_id),
+            risk_ids=ids(risk_initiative.c.risk_id, risk_initiative.c.initiative_id == item_id),
+        )
+
+
+def _addressable(
+    session: Session, insight_ids: tuple[int, ...], restoring: bool
+) -> tuple[int, ...]:
+    """Refuse (or, on restore, drop) insights that are not goals, proposals or concerns."""
+    if not insight_ids:
+        return ()
+    query = select(Insight.id, Insight.kind).where(Insight.id.in_(insight_ids))
+    kinds = {insight_id: kind for insight_id, kind in session.execute(query)}
+    wrong = [i for i in insight_ids if kinds[i] not in ADDRESSABLE_KINDS]
+    if wrong and not restoring:
+        text = session.scalar(select(Insight.text).where(Insight.id == wrong[0])) or ""
+        kind = InsightKind(kinds[wrong[0]]).value.replace("_", "-")
+        raise ValidationError(
+            "insight_ids",
+            "An initiative can address only goals, proposals and concerns; "
+            f"“{_short(text)}” is a {kind}.",
+        )
+    return tuple(i for i in insight_ids if i not in wrong)
+
+
+def _dependency_graph(session: Session) -> dict[int, set[int]]:
+    graph: dict[int, set[int]] = {}
+    for source, target in session.execute(select(initiative_dependency)):
+        graph.setdefault(source, set()).add(target)
+    return graph
+
+
+def _path(graph: dict[int, set[int]], start: int, goal: int) -> list[int] | None:
+    """A dependency path from `start` to `goal` (both included), if one exists."""
+    stack: list[tuple[int, list[int]]] = [(start, [start])]
+    seen = {start}
+    while stack:
+        node, path = stack.pop()
+        if node == goal:
+            return path
+        for nxt in sorted(graph.get(node, ()), reverse=True):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*path, nxt]))
+    return None
+
+
+def _refuse_cycles(session: Session, item_id: int, depends: Sequence[int]) -> None:
+    """ValidationError naming the loop if `item_id` depending on `depends` would close one."""
+    graph = _dependency_graph(session)
+    graph[item_id] = set(depends)
+    for dependency in depends:
+        path = _path(graph, dependency, item_id)
+        if path is not None:
+            loop = [item_id, *path]
+            query = select(Initiative.id, Initiative.title).where(Initiative.id.in_(loop))
+            titles = {initiative_id: title for initiative_id, title in session.execute(query)}
+            names = " → ".join(f"“{_short(titles.get(i, '?'))}”" for i in loop)
+            raise ValidationError(
+                "depends_on_ids",
+                f"This dependency would form a loop (each depends on the next): {names}. "
+                "Remove one of these links first.",
+            )
+
+
+def _relink_dependents(session: Session, item_id: int, dependent_ids: Sequence[int]) -> None:
+    """Restore "X depends on this" links, skipping any that would now close a loop."""
+    graph = _dependency_graph(session)
+    for dependent in sorted(existing_ids(session, Initiative, dependent_ids)):
+        if _path(graph, item_id, dependent) is None:
+            session.execute(
+                insert(initiative_dependency).values(initiative_id=dependent, depends_on_id=item_id)
+            )
+            graph.setdefault(dependent, set()).add(item_id)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,166 @@
+"""What hangs on an initiative: cost lines, the payment schedule, milestones.
+
+Amounts are integer minor units of the workspace currency (see `money.py`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from cio_desk.errors import NotFoundError, ValidationError
+from cio_desk.services.money import check_minor
+from cio_desk.services.plan_rows import RowManager, check_month
+from cio_desk.services.text import check_choice, clean_text
+from cio_desk.store.enums import CostCategory, CostRecurrence
+from cio_desk.store.models import CostLine, Initiative, Milestone, Payment
+
+
+@dataclass(frozen=True)
+class CostLineData:
+    """One line of an initiative's cost, in integer minor units."""
+
+    initiative_id: int
+    category: CostCategory
+    amount_minor: int
+    recurrence: CostRecurrence = CostRecurrence.ONE_OFF
+    vendor: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CostLineRecord(CostLineData):
+    """A stored cost line."""
+
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class PaymentData:
+    """One instalment of an initiative's payment schedule."""
+
+    initiative_id: int
+    month: int
+    amount_minor: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentRecord(PaymentData):
+    """A stored instalment."""
+
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class MilestoneData:
+    """A dated checkpoint of an initiative, shown on the roadmap."""
+
+    initiative_id: int
+    month: int
+    title: str
+
+
+@dataclass(frozen=True)
+class MilestoneRecord(MilestoneData):
+    """A stored milestone."""
+
+    id: int = 0
+
+
+def _owning_initiative(session: Session, initiative_id: object, what: str) -> int:
+    if isinstance(initiative_id, bool) or not isinstance(initiative_id, int):
+        raise ValidationError("initiative_id", f"Choose the initiative this {what} belongs to.")
+    if session.get(Initiative, initiative_id) is None:
+        raise NotFoundError(f"The initiative of this {what} no longer exists.")
+    return initiative_id
+
+
+class _InitiativePartManager(RowManager):
+    """Rows that belong to one initiative; listed per initiative."""
+
+    def list(self, *, initiative_id: int | None = None) -> list:  # type: ignore[override]
+        where = [] if initiative_id is None else [self.model.initiative_id == initiative_id]
+        with self._read() as session:
+            return self._list(session, *where)
+
+
+class CostLineManager(_InitiativePartManager):
+    """`ws.plan.cost_lines`: what an initiative costs, line by line."""
+
+    model = CostLine
+    data_type = CostLineData
+    record_type = CostLineRecord
+    what = "cost line"
+
+    def _order_by(self) -> tuple:
+        return (CostLine.initiative_id, CostLine.id)
+
+    def _validate(
+        self, session: Session, data: CostLineData, item_id: int | None, restoring: bool
+    ) -> CostLineData:
+        return CostLineData(
+            initiative_id=_owning_initiative(session, data.initiative_id, "cost line"),
+            category=check_choice(data.category, CostCategory, field="category", label="Category"),
+            amount_minor=check_minor(data.amount_minor, field="amount_minor", label="Amount"),
+            recurrence=check_choice(
+                data.recurrence, CostRecurrence, field="recurrence", label="One-off or per year"
+            ),
+            vendor=clean_text(
+                data.vendor, field="vendor", label="Vendor", single_line=True, max_length=200
+            ),
+            note=clean_text(data.note, field="note", label="Note"),
+        )
+
+
+class PaymentManager(_InitiativePartManager):
+    """`ws.plan.payments`: the payment schedule, instalment by month."""
+
+    model = Payment
+    data_type = PaymentData
+    record_type = PaymentRecord
+    what = "payment"
+
+    def _order_by(self) -> tuple:
+        return (Payment.initiative_id, Payment.month, Payment.id)
+
+    def _validate(
+        self, session: Session, data: PaymentData, item_id: int | None, restoring: bool
+    ) -> PaymentData:
+        return PaymentData(
+            initiative_id=_owning_initiative(session, data.initiative_id, "payment"),
+            month=check_month(data.month, field="month", label="Payment month"),
+            amount_minor=check_minor(data.amount_minor, field="amount_minor", label="Payment"),
+            note=clean_text(data.note, field="note", label="Note"),
+        )
+
+
+class MilestoneManager(_InitiativePartManager):
+    """`ws.plan.milestones`: the dated checkpoints shown on the roadmap."""
+
+    model = Milestone
+    data_type = MilestoneData
+    record_type = MilestoneRecord
+    what = "milestone"
+
+    def _order_by(self) -> tuple:
+        return (Milestone.initiative_id, Milestone.month, Milestone.id)
+
+    def _validate(
+        self, session: Session, data: MilestoneData, item_id: int | None, restoring: bool
+    ) -> MilestoneData:
+        return dataclasses.replace(
+            data,
+            initiative_id=_owning_initiative(session, data.initiative_id, "milestone"),
+            month=check_month(data.month, field="month", label="Milestone month"),
+            title=clean_text(
+                data.title,
+                field="title",
+                label="Milestone",
+                required=True,
+                single_line=True,
+                max_length=300,
+            ),
+        )

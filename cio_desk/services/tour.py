@@ -1,0 +1,488 @@
+"""The listening tour: referrals, who is named by whom, who is going cold, stance.
+
+In weeks 2-4 each meeting ends with "who else should I talk to?": the
+referral snowball. People named by many others are an informal influence
+signal; names not yet in the register, and referred people not yet met,
+are the tour's to-do list. Key people get a stay-in-touch cadence, and their
+stance is re-assessed over time against a target stance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Exists, Select, String, exists, func, select, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+from cio_desk.errors import ValidationError
+from cio_desk.services.base import Manager, get_or_raise
+from cio_desk.services.insights import name_key
+from cio_desk.services.text import check_choice, clean_text
+from cio_desk.store.enums import InsightKind, MeetingStatus, Stance
+from cio_desk.store.models import (
+    Insight,
+    Meeting,
+    MeetingAttendee,
+    Stakeholder,
+    StanceAssessment,
+)
+
+
+@dataclass(frozen=True)
+class ReferralEdge:
+    """Who referred whom: to a stakeholder (`to_id`) or a name not yet in the register."""
+
+    insight_id: int
+    from_id: int
+    from_name: str
+    to_id: int | None
+    to_name: str
+    to_met: bool
+
+
+@dataclass(frozen=True)
+class PendingName:
+    """A referred name not yet in the register, with who named it and how often."""
+
+    name: str
+    times: int
+    referrer_ids: tuple[int, ...]
+    referrer_names: tuple[str, ...]
+    insight_ids: tuple[int, ...]
+    register_match_id: int | None  # a register entry with the same name, if any
+
+    @property
+    def named_by(self) -> int:
+        return len(self.referrer_ids)
+
+
+@dataclass(frozen=True)
+class ReferredUnmet:
+    """A referred stakeholder in the register who has not been met yet."""
+
+    stakeholder_id: int
+    name: str
+    title: str
+    influence: int
+    named_by: int
+    referrer_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PendingReferrals:
+    names: list[PendingName]
+    unmet: list[ReferredUnmet]
+
+
+@dataclass(frozen=True)
+class TourCompletion:
+    """People met against everyone the tour should reach."""
+
+    met: int
+    register: int
+    pending_names: int
+
+    @property
+    def total(self) -> int:
+        return self.register + self.pending_names
+
+    @property
+    def fraction(self) -> float:
+        return self.met / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class GoingCold:
+    """A stakeholder whose stay-in-touch cadence has lapsed."""
+
+    stakeholder_id: int
+    name: str
+    title: str
+    influence: int
+    cadence_days: int
+    last_met: dt.date | None
+    days_overdue: int | None  # None when never met
+
+    @property
+    def never_met(self) -> bool:
+        return self.last_met is None
+
+
+@dataclass(frozen=True)
+class StanceAssessmentRecord:
+    id: int
+    stakeholder_id: int
+    stance: Stance
+    assessed_on: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """What `reassess_stance` did, so that `undo_reassessment` can take it back."""
+
+    assessment: StanceAssessmentRecord
+    previous_stance: Stance
+    seeded: StanceAssessmentRecord | None  # the stance held before, recorded once
+
+
+@dataclass(frozen=True)
+class StanceTrend:
+    stakeholder_id: int
+    current: Stance
+    target: Stance | None
+    points: tuple[StanceAssessmentRecord, ...]  # oldest first
+
+    @property
+    def change(self) -> int:
+        """Stance score gained (positive) or lost since the first assessment."""
+        return self.points[-1].stance.score - self.points[0].stance.score if self.points else 0
+
+
+@dataclass(frozen=True)
+class StanceGap:
+    """How far a stakeholder's stance is from the target: where to invest time."""
+
+    stakeholder_id: int
+    name: str
+    title: str
+    stance: Stance
+    target: Stance
+    influence: int
+    interest: int
+
+    @property
+    def gap(self) -> int:
+        return self.target.score - self.stance.score
+
+
+class TourService(Manager):
+    """`ws.tour`: the referral snowball, stay-in-touch cadence and stance over time."""
+
+    # ------------------------------------------------------------ referrals
+
+    def edges(self) -> list[ReferralEdge]:
+        """Every referral between active people (or to a pending name)."""
+        referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
+        query = (
+            select(
+                Insight.id,
+                referrer.id,
+                referrer.name,
+                referred.id,
+                func.coalesce(referred.name, Insight.referred_name),
+            )
+            .join(referrer, Insight.stakeholder_id == referrer.id)
+            .outerjoin(referred, Insight.referred_stakeholder_id == referred.id)
+            .where(
+                Insight.kind == InsightKind.REFERRAL,
+                referrer.archived.is_(False),
+                referred.archived.is_not(True),
+            )
+            .order_by(referrer.name, Insight.id)
+        )
+        with self._read() as session:
+            met = met_ids(session)
+            return [
+                ReferralEdge(iid, fid, fname, tid, tname, tid in met)
+                for iid, fid, fname, tid, tname in session.execute(query)
+            ]
+
+    def named_by_counts(self) -> dict[int, int]:
+        """Stakeholder id -> how many distinct active people named them."""
+        with self._read() as session:
+            return named_by_counts(session)
+
+    def pending_referrals(self) -> PendingReferrals:
+        """Names not yet in the register, and referred people not yet met."""
+        with self._read() as session:
+            names = _pending_names(session)
+            unmet = _referred_unmet(session)
+        return PendingReferrals(names, unmet)
+
+    def completion(self) -> TourCompletion:
+        """Share of the tour done: met / (active register + pending names)."""
+        with self._read() as session:
+            active = session.scalar(
+                select(func.count()).select_from(Stakeholder).where(~Stakeholder.archived)
+            )
+            met = session.scalar(
+                select(func.count())
+                .select_from(Stakeholder)
+                .where(~Stakeholder.archived, attended_held_meeting(Stakeholder.id))
+            )
+            pending = len(_pending_names(session))
+        return TourCompletion(met=met or 0, register=active or 0, pending_names=pending)
+
+    # ------------------------------------------------------------ cadence
+
+    def going_cold(self, today: dt.date, stakeholder_id: int | None = None) -> list[GoingCold]:
+        """People with a cadence not met within it (or never met).
+
+        Never-met people come first (most influential first), then the
+        most overdue. A held meeting on or before `today` resets the clock.
+        """
+        query = select(
+            Stakeholder.id,
+            Stakeholder.name,
+            Stakeholder.title,
+            Stakeholder.influence,
+            Stakeholder.cadence_days,
+        ).where(~Stakeholder.archived, Stakeholder.cadence_days.is_not(None))
+        if stakeholder_id is not None:
+            query = query.where(Stakeholder.id == stakeholder_id)
+        with self._read() as session:
+            people = session.execute(query).all()
+            last = last_held_dates(session, until=today, among=[p.id for p in people])
+        cold = []
+        for person in people:
+            last_met = last.get(person.id)
+            overdue = None if last_met is None else (today - last_met).days - person.cadence_days
+            if overdue is None or overdue > 0:
+                cold.append(
+                    GoingCold(
+                        person.id,
+                        person.name,
+                        person.title,
+                        person.influence,
+                        person.cadence_days,
+                        last_met,
+                        overdue,
+                    )
+                )
+        cold.sort(key=_cold_order)
+        return cold
+
+    # ------------------------------------------------------------ stance
+
+    def reassess_stance(
+        self, stakeholder_id: int, stance: Stance, on: dt.date, note: str = ""
+    ) -> StanceChange:
+        """Record a dated stance; the latest assessment becomes the current stance.
+
+        The first re-assessment also records the stance held until then,
+        dated when the person was added (or `on`, if that is earlier), so
+        the trend has a starting point.
+        """
+        stance = check_choice(stance, Stance, field="stance", label="Stance")
+        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+            raise ValidationError("assessed_on", "Give the date of the assessment.")
+        note = clean_text(note, field="note", label="Note")
+        with self._write() as session:
+            person = get_or_raise(session, Stakeholder, stakeholder_id, "stakeholder")
+            previous = person.stance
+            seeded = None
+            if not person.stance_history:
+                since = min(person.created_at.date(), on)
+                seeded = _assess(session, person, previous, since, "")
+            added = _assess(session, person, stance, on, note)
+            latest = max(person.stance_history, key=lambda a: (a.assessed_on, a.id))
+            person.stance = latest.stance
+            return StanceChange(_assessment(added), previous, seeded and _assessment(seeded))
+
+    def undo_reassessment(self, change: StanceChange) -> None:
+        with self._write() as session:
+            for item in (change.assessment, change.seeded):
+                row = session.get(StanceAssessment, item.id) if item else None
+                if row is not None:
+                    session.delete(row)
+            person = session.get(Stakeholder, change.assessment.stakeholder_id)
+            if person is not None:
+                person.stance = change.previous_stance
+
+    def stance_trend(self, stakeholder_id: int) -> StanceTrend:
+        with self._read() as session:
+            person = get_or_raise(session, Stakeholder, stakeholder_id, "stakeholder")
+            points = tuple(
+                _assessment(a)
+                for a in sorted(person.stance_history, key=lambda a: (a.assessed_on, a.id))
+            )
+            return StanceTrend(person.id, person.stance, person.target_stance, points)
+
+    def stance_gaps(self) -> list[StanceGap]:
+        """Active people short of their target stance: biggest gap, then influence."""
+        query = select(
+            Stakeholder.id,
+            Stakeholder.name,
+            Stakeholder.title,
+            Stakeholder.stance,
+            Stakeholder.target_stance,
+            Stakeholder.influence,
+            Stakeholder.interest,
+        ).where(~Stakeholder.archived, Stakeholder.target_stance.is_not(None))
+        with self._read() as session:
+            gaps = [
+                StanceGap(*row)
+                for row in session.execute(query)
+                if row.target_stance.score > row.stance.score
+            ]
+        gaps.sort(key=lambda g: (-g.gap, -g.influence, -g.interest, g.name.casefold()))
+        return gaps
+
+
+# ---------------------------------------------------------------- shared queries
+
+
+def last_held_dates(
+    session: Session, until: dt.date | None = None, among: Sequence[int] | None = None
+) -> dict[int, dt.date]:
+    """Stakeholder id -> date of their last held meeting (met people only).
+
+    With `among`, only those people are looked up, through their own
+    attendances: much faster than grouping every held meeting.
+    """
+    status = Meeting.status if among is None else _not_indexed(Meeting.status)
+    query = (
+        select(MeetingAttendee.stakeholder_id, func.max(Meeting.starts_at))
+        .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
+        .where(status == MeetingStatus.HELD.value)
+        .group_by(MeetingAttendee.stakeholder_id)
+    )
+    if among is not None:
+        query = query.where(MeetingAttendee.stakeholder_id.in_(among))
+    if until is not None:
+        end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min)
+        query = query.where(Meeting.starts_at < end)
+    return {sid: _as_date(when) for sid, when in session.execute(query)}
+
+
+def attended_held_meeting(stakeholder_id: ColumnElement[int]) -> Exists:
+    """True for a stakeholder (given by its id column) who attended a held meeting.
+
+    The status test is kept off its index so that SQLite walks this
+    person's few attendances rather than every held meeting: milliseconds
+    instead of seconds on a register of thousands.
+    """
+    return exists().where(
+        MeetingAttendee.stakeholder_id == stakeholder_id,
+        Meeting.id == MeetingAttendee.meeting_id,
+        _not_indexed(Meeting.status) == MeetingStatus.HELD.value,
+    )
+
+
+def met_ids(session: Session) -> set[int]:
+    """Ids of everyone who attended at least one held meeting."""
+    return set(session.scalars(select(Stakeholder.id).where(attended_held_meeting(Stakeholder.id))))
+
+
+def _not_indexed(column: ColumnElement[Any]) -> ColumnElement[str]:
+    # `column || ''` has the same value but SQLite cannot use an index for it.
+    return type_coerce(column, String).concat("")
+
+
+def named_by_counts(session: Session) -> dict[int, int]:
+    """Stakeholder id -> distinct active people who referred them."""
+    return {sid: count for sid, count in session.execute(named_by_query())}
+
+
+def named_by_query() -> Select[tuple[int, int]]:
+    """Columns `sid` (a referred stakeholder) and `n` (distinct active referrers)."""
+    referrer = aliased(Stakeholder)
+    return (
+        select(
+            Insight.referred_stakeholder_id.label("sid"),
+            func.count(Insight.stakeholder_id.distinct()).label("n"),
+        )
+        .join(referrer, Insight.stakeholder_id == referrer.id)
+        .where(
+            Insight.kind == InsightKind.REFERRAL,
+            Insight.referred_stakeholder_id.is_not(None),
+            referrer.archived.is_(False),
+        )
+        .group_by(Insight.referred_stakeholder_id)
+    )
+
+
+def _as_date(value: dt.datetime | str) -> dt.date:
+    # func.max() loses the column type, so SQLite hands back its text form.
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.date()
+
+
+def _pending_names(session: Session) -> list[PendingName]:
+    query = (
+        select(Insight.id, Insight.referred_name, Stakeholder.id, Stakeholder.name)
+        .join(Stakeholder, Insight.stakeholder_id == Stakeholder.id)
+        .where(
+            Insight.kind == InsightKind.REFERRAL,
+            Insight.referred_stakeholder_id.is_(None),
+            ~Stakeholder.archived,
+        )
+        .order_by(Insight.id)
+    )
+    groups: dict[str, list[tuple[int, str, int, str]]] = {}
+    for row in session.execute(query):
+        groups.setdefault(name_key(row[1]), []).append(tuple(row))
+    if not groups:
+        return []
+    register: dict[str, int] = {}
+    active = select(Stakeholder.id, Stakeholder.name).where(~Stakeholder.archived)
+    for sid, name in session.execute(active.order_by(Stakeholder.id)):
+        register.setdefault(name_key(name), sid)
+    names = [_pending_name(rows, register.get(key)) for key, rows in groups.items()]
+    names.sort(key=lambda n: (-n.named_by, -n.times, n.name.casefold()))
+    return names
+
+
+def _pending_name(rows: list[tuple[int, str, int, str]], match: int | None) -> PendingName:
+    spelling = Counter(name for _, name, _, _ in rows).most_common(1)[0][0]
+    referrers = dict.fromkeys((sid, sname) for _, _, sid, sname in rows)
+    return PendingName(
+        name=spelling,
+        times=len(rows),
+        referrer_ids=tuple(sid for sid, _ in referrers),
+        referrer_names=tuple(name for _, name in referrers),
+        insight_ids=tuple(iid for iid, _, _, _ in rows),
+        register_match_id=match,
+    )
+
+
+def _referred_unmet(session: Session) -> list[ReferredUnmet]:
+    referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
+    query = (
+        select(referred.id, referred.name, referred.title, referred.influence)
+        .add_columns(referrer.id, referrer.name)
+        .join(Insight, Insight.referred_stakeholder_id == referred.id)
+        .join(referrer, Insight.stakeholder_id == referrer.id)
+        .where(
+            Insight.kind == InsightKind.REFERRAL,
+            ~referred.archived,
+            ~referrer.archived,
+        )
+        .order_by(referrer.name)
+    )
+    met = met_ids(session)
+    found: dict[int, tuple[tuple[int, str, str, int], dict[int, str]]] = {}
+    for *person, referrer_id, referrer_name in session.execute(query):
+        if person[0] not in met:
+            found.setdefault(person[0], (tuple(person), {}))[1][referrer_id] = referrer_name
+    unmet = [
+        ReferredUnmet(*person, len(names), tuple(names.values()))
+        for person, names in found.values()
+    ]
+    unmet.sort(key=lambda u: (-u.named_by, -u.influence, u.name.casefold()))
+    return unmet
+
+
+def _cold_order(item: GoingCold) -> tuple:
+    if item.days_overdue is None:
+        return (0, -item.influence, 0, item.name.casefold())
+    return (1, 0, -item.days_overdue, item.name.casefold())
+
+
+def _assess(
+    session: Session, person: Stakeholder, stance: Stance, on: dt.date, note: str
+) -> StanceAssessment:
+    row = StanceAssessment(stance=stance, assessed_on=on, note=note)
+    person.stance_history.append(row)
+    session.flush()
+    return row
+
+
+def _assessment(row: StanceAssessment) -> StanceAssessmentRecord:
+    return StanceAssessmentRecord(row.id, row.stakeholder_id, row.stance, row.assessed_on, row.note)

@@ -1,0 +1,349 @@
+"""The main window: a sidebar of pages, the File menu, and the status bar.
+
+It stays thin: the open workspace lives in a `WorkspaceController`, each
+screen is a `Page`, and each dialog is its own module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from cio_desk import APP_NAME, __version__
+from cio_desk.errors import WorkspaceError
+from cio_desk.store import paths
+from cio_desk.ui import formatting as fmt
+from cio_desk.ui.controller import WorkspaceController
+from cio_desk.ui.dialogs.first_run import ProfileDialog
+from cio_desk.ui.opener import WorkspaceOpener, ask_new_path, ask_open_path
+from cio_desk.ui.pages.base import Page
+from cio_desk.ui.pages.today import TodayPage
+from cio_desk.workspace import Workspace
+
+DEFAULT_SIZE = QSize(1280, 800)
+SIDEBAR_WIDTH = 200
+
+
+class MainWindow(QMainWindow):
+    """Pages listed in a sidebar; File > New/Open/Save As/Back up/Restore."""
+
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        *,
+        now: Callable[[], dt.datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._now = now
+        self._settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
+        self._pages: list[Page] = []
+        self._build()
+        self._build_menus()
+        self.today_page = TodayPage(now, self)
+        self.add_page(self.today_page)
+        self._connect_signals()
+        self._restore_state()
+        self._show_workspace(controller.workspace)
+
+    @property
+    def controller(self) -> WorkspaceController:
+        return self._controller
+
+    # ------------------------------------------------------------ pages
+
+    def add_page(self, page: Page) -> None:
+        """List `page` in the sidebar, with Ctrl+1..9 and a View menu entry."""
+        index = len(self._pages)
+        self._pages.append(page)
+        page.set_workspace(self._controller.workspace)
+        self._stack.addWidget(page)
+        self._sidebar.addItem(QListWidgetItem(page.page_title()))
+        action = QAction(page.page_title(), self)
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+        self._view_menu.insertAction(self._pages_end, action)
+        if index == 0:
+            self._sidebar.setCurrentRow(0)
+
+    def pages(self) -> list[Page]:
+        return list(self._pages)
+
+    def current_page(self) -> Page:
+        return self._pages[self._stack.currentIndex()]
+
+    @Slot(int)
+    def show_page(self, index: int) -> None:
+        if 0 <= index < len(self._pages):
+            self._sidebar.setCurrentRow(index)
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._sidebar = QListWidget(central)
+        self._sidebar.setObjectName("sidebar")
+        self._sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self._sidebar.setAccessibleName(self.tr("Pages"))
+        self._stack = QStackedWidget(central)
+        layout.addWidget(self._sidebar)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+        self._workspace_label = QLabel(self)
+        self._workspace_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self._workspace_label)
+
+    def _action(
+        self, text: str, slot: Callable[[], None], shortcut: QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(
+            self.tr("&New…"), self._new_workspace, QKeySequence(keys.New)
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"), self._open_workspace, QKeySequence(keys.Open)
+        )
+        self.save_as_action = self._action(
+            self.tr("Save &As…"), self._save_as, QKeySequence(keys.SaveAs)
+        )
+        self.profile_action = self._action(
+            self.tr("Edit &profile…"), self._edit_profile, QKeySequence(keys.Preferences)
+        )
+        self.backup_action = self._action(self.tr("&Back up now"), self._backup_now)
+        self.restore_action = self._action(self.tr("&Restore from backup…"), self._restore_backup)
+        quit_keys = QKeySequence(keys.Quit)
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.close, quit_keys if not quit_keys.isEmpty() else "Ctrl+Q"
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.profile_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self._view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._refresh_action = self._action(
+            self.tr("&Refresh"), self._refresh, QKeySequence(keys.Refresh)
+        )
+        self._pages_end = self._view_menu.addSeparator()  # page entries go above it
+        self._view_menu.addAction(self._refresh_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About CIO Desk"), self._about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        self._sidebar.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self._controller.workspace_changed.connect(self._show_workspace)
+        self.today_page.edit_profile_requested.connect(self._edit_profile)
+
+    # ------------------------------------------------------------ window state
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = self._settings.value("main_window/state")
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self.resize(self._default_size())
+        self.show_page(int(self._settings.value("main_window/page", 0) or 0))
+
+    def _default_size(self) -> QSize:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return DEFAULT_SIZE
+        available = screen.availableGeometry().size() * 0.9
+        return DEFAULT_SIZE.boundedTo(available)
+
+    def save_state(self) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.setValue("main_window/state", self.saveState())
+        self._settings.setValue("main_window/page", self._stack.currentIndex())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------ workspace
+
+    @Slot(object)
+    def _show_workspace(self, workspace: Workspace) -> None:
+        name = workspace.path.name
+        self.setWindowTitle(self.tr("{name} — {app}").format(name=name, app=APP_NAME))
+        self.setWindowFilePath(str(workspace.path))
+        self._workspace_label.setText(name)
+        self._workspace_label.setToolTip(str(workspace.path))
+        for page in self._pages:
+            page.set_workspace(workspace)
+
+    def _start_folder(self) -> Path:
+        return self._controller.workspace.path.parent
+
+    def _opener(self) -> WorkspaceOpener:
+        return WorkspaceOpener(self, give_up_text=self.tr("Cancel"))
+
+    def _adopt(self, workspace: Workspace) -> None:
+        """Switch to `workspace`, asking for the profile if it has none."""
+        self._controller.switch_to(workspace)
+        if workspace.profile.get() is None:
+            ProfileDialog.edit_profile(self, workspace, today=self._now().date(), first_run=True)
+            self._refresh()
+        self.statusBar().showMessage(
+            self.tr("Opened {name}.").format(name=workspace.path.name), 5000
+        )
+
+    @Slot()
+    def _new_workspace(self) -> None:
+        path = ask_new_path(self, self._start_folder(), self.tr("New workspace"))
+        if path is None:
+            return
+        workspace = self._opener().create_new(path)
+        if workspace is not None:
+            self._adopt(workspace)
+
+    @Slot()
+    def _open_workspace(self) -> None:
+        path = ask_open_path(self, self._start_folder())
+        if path is None:
+            return
+        if self._controller.is_current(path):
+            self.statusBar().showMessage(self.tr("That workspace is already open."), 5000)
+            return
+        workspace = self._opener().open(path)
+        if workspace is not None:
+            self._adopt(workspace)
+
+    @Slot()
+    def _save_as(self) -> None:
+        path = ask_new_path(self, self._start_folder(), self.tr("Save workspace as"))
+        if path is None:
+            return
+        try:
+            copy = self._controller.save_as(path)
+        except WorkspaceError as error:
+            QMessageBox.warning(self, self.tr("Save As"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Saved as {path}; you are now working in it.").format(path=copy.path), 8000
+        )
+
+    @Slot()
+    def _edit_profile(self) -> None:
+        workspace = self._controller.workspace
+        before = workspace.profile.get()
+        saved, accepted = ProfileDialog.edit_profile(
+            self, workspace, today=self._now().date(), first_run=before is None
+        )
+        if not accepted or saved is None:
+            return
+        self._refresh()
+        if before is not None and before.language != saved.language:
+            self.statusBar().showMessage(
+                self.tr("The new language applies the next time you start CIO Desk."), 8000
+            )
+
+    @Slot()
+    def _backup_now(self) -> None:
+        try:
+            target = self._controller.backup_now()
+        except WorkspaceError as error:
+            QMessageBox.warning(self, self.tr("Back up now"), str(error))
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Backed up"),
+            self.tr("A copy of the workspace was saved to:\n{path}").format(path=target),
+        )
+
+    @Slot()
+    def _restore_backup(self) -> None:
+        from cio_desk.ui.dialogs.restore_backup import RestoreBackupDialog
+
+        backup, chosen = RestoreBackupDialog.choose_backup(
+            self, self._controller.workspace.backups()
+        )
+        if not chosen or backup is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace the content of {name} with the backup of {when}?\n\n"
+                "The current content is kept as a backup first."
+            ).format(
+                name=self._controller.workspace.path.name,
+                when=fmt.date_time(backup.taken_at, seconds=True),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._controller.restore(backup)
+        except WorkspaceError as error:
+            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Restored the backup of {when}.").format(
+                when=fmt.date_time(backup.taken_at, seconds=True)
+            ),
+            8000,
+        )
+
+    @Slot()
+    def _refresh(self) -> None:
+        if self._pages:
+            self.current_page().refresh()
+
+    @Slot()
+    def _about(self) -> None:
+        workspace = self._controller.workspace
+        text = self.tr(
+            "<h3>{app} {version}</h3>"
+            "<p>An offline desk for a newly appointed CIO: stakeholders, the first 30 days "
+            "and the 6/12/24-month transition plan.</p>"
+            "<p><b>Workspace:</b> {workspace}<br><b>Data folder:</b> {data}<br>"
+            "<b>Log folder:</b> {logs}</p>"
+        ).format(
+            app=APP_NAME,
+            version=__version__,
+            workspace=html.escape(str(workspace.path)),
+            data=html.escape(str(paths.data_dir())),
+            logs=html.escape(str(paths.log_dir())),
+        )
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), text)

@@ -1,0 +1,1 @@
+"""The screens listed in the main window's sidebar, one module each."""

@@ -1,0 +1,45 @@
+"""What every page in the sidebar shares: a title, a workspace, a refresh."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from cio_desk.workspace import Workspace
+
+
+class Page(QWidget):
+    """A screen listed in the sidebar.
+
+    The main window hands each page the open workspace with `set_workspace`;
+    the page reads what it shows in `refresh`, which runs whenever the page
+    is shown and whenever the workspace changes while it is visible.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace: Workspace | None = None
+
+    def page_title(self) -> str:
+        """The name in the sidebar and the window title."""
+        raise NotImplementedError
+
+    @property
+    def workspace(self) -> Workspace | None:
+        return self._workspace
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self._workspace = workspace
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the workspace again and update every figure on the page."""
+        raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()

@@ -1,0 +1,180 @@
+"""Cards: framed panels with a title, used by dashboard-like pages.
+
+User text (names, meeting titles) is always shown as plain text, so a title
+such as "<b>R&D</b>" reads exactly as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cio_desk.ui.theme import scaled_font, set_tone
+from cio_desk.ui.widgets.meter import Meter
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that never interprets its text as markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label
+
+
+class Card(QFrame):
+    """A framed panel with a bold title; put content in `body`."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(8)
+        self.title_label = plain_label(title, self)
+        self.title_label.setFont(scaled_font(self.font(), 1.05, bold=True))
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title_label, 1)
+        layout.addLayout(self.header)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        layout.addLayout(self.body)
+        layout.addStretch(1)
+
+
+class StatCard(Card):
+    """One headline figure with a meter under it and a caption or two."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.headline = plain_label("", self, wrap=False)
+        self.headline.setFont(scaled_font(self.font(), 1.9, bold=True))
+        self.meter = Meter(self)
+        self.caption = plain_label("", self)
+        set_tone(self.caption, "muted")
+        self.message = plain_label("", self)
+        self.message.setFont(scaled_font(self.font(), 1.0, bold=True))
+        self.message.hide()
+        for widget in (self.headline, self.meter, self.caption, self.message):
+            self.body.addWidget(widget)
+
+    def needed_width(self) -> int:
+        """The width under which the headline would be cut off."""
+        margins = self.layout().contentsMargins()
+        text = self.headline.fontMetrics().horizontalAdvance(self.headline.text())
+        frame = 2 * self.frameWidth()
+        return (
+            max(text, self.meter.minimumSizeHint().width())
+            + margins.left()
+            + margins.right()
+            + frame
+        )
+
+    def show_message(self, text: str | None, tone: str = "good") -> None:
+        """A highlighted line under the caption; None hides it."""
+        self.message.setVisible(bool(text))
+        self.message.setText(text or "")
+        set_tone(self.message, tone)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One line of a list card: what, a quieter detail line, and a note on the right."""
+
+    primary: str
+    secondary: str = ""
+    meta: str = ""
+    meta_tone: str | None = "muted"
+
+
+class ListCard(Card):
+    """A titled list that says something useful when it is empty.
+
+    Shows at most `max_rows` rows and then how many more there are.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        empty_text: str,
+        parent: QWidget | None = None,
+        *,
+        max_rows: int = 6,
+    ) -> None:
+        super().__init__(title, parent)
+        self._empty_text = empty_text
+        self._max_rows = max_rows
+        self._rows: list[ListRow] = []
+        self._row_widgets: list[QWidget] = []
+        self.count_label = plain_label("", self, wrap=False)
+        set_tone(self.count_label, "muted")
+        self.header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight)
+        self.empty_label = plain_label(empty_text, self)
+        set_tone(self.empty_label, "muted")
+        self.body.addWidget(self.empty_label)
+        self.more_label = plain_label("", self)
+        set_tone(self.more_label, "muted")
+        self.body.addWidget(self.more_label)
+
+    def set_empty_text(self, text: str) -> None:
+        """What the card says when it has no rows."""
+        self.empty_label.setText(text)
+
+    def rows(self) -> list[ListRow]:
+        """Every row given, including those beyond `max_rows`."""
+        return list(self._rows)
+
+    def set_rows(self, rows: Sequence[ListRow]) -> None:
+        for widget in self._row_widgets:
+            self.body.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._rows = list(rows)
+        shown = self._rows[: self._max_rows]
+        self._row_widgets = [self._row_widget(row, first=i == 0) for i, row in enumerate(shown)]
+        for position, widget in enumerate(self._row_widgets, start=1):
+            self.body.insertWidget(position, widget)
+        self.empty_label.setVisible(not self._rows)
+        self.count_label.setText(str(len(self._rows)) if self._rows else "")
+        hidden = len(self._rows) - len(shown)
+        self.more_label.setVisible(hidden > 0)
+        self.more_label.setText(self.tr("And {n} more.").format(n=hidden) if hidden > 0 else "")
+
+    def _row_widget(self, row: ListRow, *, first: bool) -> QWidget:
+        widget = QWidget(self)
+        outer = QVBoxLayout(widget)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        if not first:
+            line = QFrame(widget)
+            line.setProperty("separator", True)
+            line.setFixedHeight(1)
+            outer.addWidget(line)
+        line_layout = QHBoxLayout()
+        line_layout.setSpacing(12)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        primary = plain_label(row.primary, widget)
+        text.addWidget(primary)
+        if row.secondary:
+            secondary = plain_label(row.secondary, widget)
+            set_tone(secondary, "muted")
+            text.addWidget(secondary)
+        text.addStretch(1)  # spare height goes below the text, not between its lines
+        line_layout.addLayout(text, 1)
+        if row.meta:
+            meta = plain_label(row.meta, widget, wrap=False)
+            meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            set_tone(meta, row.meta_tone)
+            line_layout.addWidget(meta, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(line_layout)
+        return widget
