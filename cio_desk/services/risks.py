@@ -177,6 +177,10 @@ class HeatMap:
         """The colour band of a cell."""
         return band_for(likelihood * impact)
 
+    def cell_filter(self, likelihood: int, impact: int) -> RiskFilter:
+        """The register filter listing exactly the risks counted in a cell."""
+        return RiskFilter(cell=(likelihood, impact), residual=self.residual, include_closed=False)
+
 
 @dataclass(frozen=True)
 class FiredTrigger:

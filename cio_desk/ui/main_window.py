@@ -32,7 +32,10 @@ from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.dialogs.first_run import ProfileDialog
 from cio_desk.ui.opener import WorkspaceOpener, ask_new_path, ask_open_path
 from cio_desk.ui.pages.base import Page
+from cio_desk.ui.pages.catalog import PageEntry, page_entries
+from cio_desk.ui.pages.context import PageContext
 from cio_desk.ui.pages.today import TodayPage
+from cio_desk.ui.undo import EditHistory
 from cio_desk.workspace import Workspace
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -53,11 +56,16 @@ class MainWindow(QMainWindow):
         self._controller = controller
         self._now = now
         self._settings = QSettings(str(paths.ui_settings_path()), QSettings.Format.IniFormat)
-        self._pages: list[Page] = []
+        self.history = EditHistory(self)
+        self.context = PageContext(now=now, history=self.history, open_item=self.open_item)
+        self._entries: list[PageEntry] = []
+        self._built: dict[int, Page] = {}
         self._build()
         self._build_menus()
         self.today_page = TodayPage(now, self)
         self.add_page(self.today_page)
+        for entry in page_entries():
+            self.add_entry(entry)
         self._connect_signals()
         self._restore_state()
         self._show_workspace(controller.workspace)
@@ -68,31 +76,79 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ pages
 
-    def add_page(self, page: Page) -> None:
-        """List `page` in the sidebar, with Ctrl+1..9 and a View menu entry."""
-        index = len(self._pages)
-        self._pages.append(page)
-        page.set_workspace(self._controller.workspace)
-        self._stack.addWidget(page)
-        self._sidebar.addItem(QListWidgetItem(page.page_title()))
-        action = QAction(page.page_title(), self)
+    def add_page(self, page: Page, kinds: frozenset[str] = frozenset()) -> None:
+        """List an already built `page` in the sidebar."""
+        self.add_entry(PageEntry(page.page_title(), lambda _c, _p: page, kinds), page)
+
+    def add_entry(self, entry: PageEntry, page: Page | None = None) -> None:
+        """List a page in the sidebar, with Ctrl+1..9 and a View menu entry.
+
+        Unless given, the page is built the first time it is shown.
+        """
+        index = len(self._entries)
+        self._entries.append(entry)
+        if page is None:
+            self._stack.addWidget(QWidget(self._stack))  # replaced when first shown
+        else:
+            self._adopt_page(index, page)
+        self._sidebar.addItem(QListWidgetItem(entry.title))
+        action = QAction(entry.title, self)
         if index < 9:
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setToolTip(f"{entry.title} ({action.shortcut().toString()})")
         action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
         self._view_menu.insertAction(self._pages_end, action)
         if index == 0:
             self._sidebar.setCurrentRow(0)
 
+    def _adopt_page(self, index: int, page: Page) -> None:
+        self._built[index] = page
+        placeholder = self._stack.widget(index)
+        self._stack.insertWidget(index, page)
+        if placeholder is not None:
+            self._stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        page.set_workspace(self._controller.workspace)
+
+    def page_at(self, index: int) -> Page:
+        """The page at `index`, built now if it was not yet."""
+        if index not in self._built:
+            self._adopt_page(index, self._entries[index].factory(self.context, self._stack))
+        return self._built[index]
+
     def pages(self) -> list[Page]:
-        return list(self._pages)
+        """Every page, building the ones not shown yet."""
+        return [self.page_at(i) for i in range(len(self._entries))]
 
     def current_page(self) -> Page:
-        return self._pages[self._stack.currentIndex()]
+        return self.page_at(self._stack.currentIndex())
 
     @Slot(int)
     def show_page(self, index: int) -> None:
-        if 0 <= index < len(self._pages):
+        if 0 <= index < len(self._entries):
             self._sidebar.setCurrentRow(index)
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Show the page that owns `kind` with the item `item_id` selected."""
+        for index, entry in enumerate(self._entries):
+            if kind in entry.kinds:
+                self.show_page(index)
+                self.page_at(index).open_item(kind, item_id)
+                return
+
+    @Slot(int)
+    def _page_selected(self, index: int) -> None:
+        if index < 0:
+            return
+        page = self.page_at(index)
+        self._stack.setCurrentIndex(index)
+        label = page.new_item_text()
+        self.new_item_action.setEnabled(label is not None)
+        self.new_item_action.setText(label or self.tr("New item"))
+
+    @Slot()
+    def _new_item(self) -> None:
+        self.current_page().new_item()
 
     # ------------------------------------------------------------ building
 
@@ -124,8 +180,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
+        # Ctrl+N is "new item on this page"; a new workspace is rarer.
         self.new_action = self._action(
-            self.tr("&New…"), self._new_workspace, QKeySequence(keys.New)
+            self.tr("&New workspace…"), self._new_workspace, QKeySequence("Ctrl+Shift+N")
         )
         self.open_action = self._action(
             self.tr("&Open…"), self._open_workspace, QKeySequence(keys.Open)
@@ -152,6 +209,20 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.history.stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.history.stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        self.new_item_action = self._action(
+            self.tr("New item"), self._new_item, QKeySequence(keys.New)
+        )
+        self.new_item_action.setEnabled(False)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.new_item_action)
+        self._edit_menu = edit_menu
+
         self._view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._refresh_action = self._action(
             self.tr("&Refresh"), self._refresh, QKeySequence(keys.Refresh)
@@ -165,8 +236,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
-        self._sidebar.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self._sidebar.currentRowChanged.connect(self._page_selected)
         self._controller.workspace_changed.connect(self._show_workspace)
+        self.history.changed.connect(self._refresh)
+        self.history.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.today_page.edit_profile_requested.connect(self._edit_profile)
 
     # ------------------------------------------------------------ window state
@@ -207,7 +280,8 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(workspace.path))
         self._workspace_label.setText(name)
         self._workspace_label.setToolTip(str(workspace.path))
-        for page in self._pages:
+        self.history.clear()  # edits of another file cannot be undone here
+        for page in self._built.values():
             page.set_workspace(workspace)
 
     def _start_folder(self) -> Path:
@@ -327,7 +401,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _refresh(self) -> None:
-        if self._pages:
+        if self._entries:
             self.current_page().refresh()
 
     @Slot()

@@ -147,6 +147,15 @@ def test_heat_map_counts_open_risks_per_cell(ws: Workspace) -> None:
     assert residual.band(5, 3) is RiskBand.CRITICAL and residual.band(2, 2) is RiskBand.LOW
 
 
+def test_clicking_a_cell_lists_exactly_the_risks_it_counts(ws: Workspace) -> None:
+    risk(ws, "Open", (4, 4, 2, 2))
+    risk(ws, "Closed", (4, 4, 2, 2), status=RiskStatus.CLOSED)
+    inherent = ws.risks.heat_map(residual=False)
+    listed = ws.risks.list(inherent.cell_filter(4, 4))
+    assert [r.title for r in listed] == ["Open"]
+    assert len(listed) == inherent.count(4, 4)
+
+
 # ---------------------------------------------------------------- listing
 
 

@@ -67,10 +67,13 @@ def test_a_new_page_gets_a_sidebar_entry_a_shortcut_and_refreshes_when_shown(
     assert page.refreshes == 1
 
 
-def test_file_menu_has_standard_shortcuts(window: MainWindow) -> None:
-    assert window.new_action.shortcut().toString() == "Ctrl+N"
+def test_menus_have_standard_shortcuts(window: MainWindow) -> None:
+    assert window.new_item_action.shortcut().toString() == "Ctrl+N"
+    assert window.new_action.shortcut().toString() == "Ctrl+Shift+N"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
 
 
 def test_back_up_now_creates_a_backup_and_says_where(

@@ -17,6 +17,8 @@ class Page(QWidget):
     The main window hands each page the open workspace with `set_workspace`;
     the page reads what it shows in `refresh`, which runs whenever the page
     is shown and whenever the workspace changes while it is visible.
+    A page may also open items (`open_item`, used by search and links from
+    other pages) and create one (`new_item`, Ctrl+N).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -39,6 +41,16 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Read the workspace again and update every figure on the page."""
         raise NotImplementedError
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Select and show the item `item_id` of `kind` (one of the entry's kinds)."""
+
+    def new_item_text(self) -> str | None:
+        """The label of this page's "new" action (e.g. "New stakeholder"), if any."""
+        return None
+
+    def new_item(self) -> None:
+        """Start creating a new item (Ctrl+N while the page is shown)."""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
