@@ -3,7 +3,9 @@
     python benchmarks/export.py
 
 Goals: under 1 s per demo export, under 10 s for the large plan (500
-initiatives, 1,000 risks, 2,000 stakeholders). Prints one line per run.
+initiatives, 1,000 risks, 2,000 stakeholders), in every profile. Prints one
+line per run: the wall-clock time the goal is about, and the processor time,
+which a busy machine disturbs less.
 """
 
 from __future__ import annotations
@@ -95,13 +97,22 @@ def build_large(path: Path) -> None:
             )
 
 
-def timed_export(path: Path, out: Path, profile: str) -> tuple[float, int]:
+def timed_export(path: Path, out: Path, profile: str) -> tuple[float, float, int]:
+    """(wall seconds, processor seconds, pages) of one export."""
     with Workspace.open(path, backup=False) as ws:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = export_document(
             ws, out, ExportOptions(profile=profile, freeze_version=False), now=NOW
         )
-        return time.perf_counter() - started, result.pages
+        return time.perf_counter() - started, time.process_time() - cpu, result.pages
+
+
+def report(plan: str, profile: str, pages: int, seconds: float, cpu: float, goal: float) -> None:
+    verdict = "ok" if seconds < goal else "SLOW"
+    print(
+        f"{plan:<5} {profile:<10} {pages:4d} pages  {seconds:6.2f} s  (cpu {cpu:5.2f} s)"
+        f"  goal < {goal:g} s: {verdict}"
+    )
 
 
 def main() -> int:
@@ -111,19 +122,13 @@ def main() -> int:
         demo = write_demo_workspace(root / "demo.ciodesk", TODAY)
         timed_export(demo, root / "warm-up.pdf", "coach")  # fonts load once per process
         for profile in PROFILES:
-            seconds, pages = timed_export(demo, root / f"demo-{profile}.pdf", profile)
-            verdict = "ok" if seconds < 1 else "SLOW"
-            print(
-                f"demo  {profile:<10} {pages:4d} pages  {seconds:6.2f} s  (goal < 1 s: {verdict})"
-            )
+            seconds, cpu, pages = timed_export(demo, root / f"demo-{profile}.pdf", profile)
+            report("demo", profile, pages, seconds, cpu, 1)
         large = root / "large.ciodesk"
         build_large(large)
         for profile in PROFILES:
-            seconds, pages = timed_export(large, root / f"large-{profile}.pdf", profile)
-            verdict = "ok" if seconds < 10 else "SLOW"
-            print(
-                f"large {profile:<10} {pages:4d} pages  {seconds:6.2f} s  (goal < 10 s: {verdict})"
-            )
+            seconds, cpu, pages = timed_export(large, root / f"large-{profile}.pdf", profile)
+            report("large", profile, pages, seconds, cpu, 10)
     return 0
 
 

@@ -497,6 +497,7 @@ def service_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
         dt.datetime.combine(today - dt.timedelta(days=19), dt.time.min),
         dt.datetime.combine(today + dt.timedelta(days=11), dt.time.min),
     )
+    open_meetings = [f.meeting_id for f in ws.followups.list(open_only=True)]
     pages: dict[str, dict[str, Callable[[], object]]] = {
         "Today": {
             "onboarding.snapshot": lambda: ws.onboarding.snapshot(now),
@@ -508,17 +509,18 @@ def service_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
         "Stakeholders": {"register.rows": ws.register.rows},
         "Org tree": {"register.org_tree": ws.register.org_tree},
         "Stakeholder detail": {"register.brief": lambda: ws.register.brief(someone, today)},
-        "Listening tour": {
-            "tour.edges": ws.tour.edges,
-            "tour.pending_referrals": ws.tour.pending_referrals,
-            "tour.completion": ws.tour.completion,
-            "tour.going_cold": lambda: ws.tour.going_cold(today),
-            "tour.stance_gaps": ws.tour.stance_gaps,
+        # The tour page reads everything but the stance gaps in one call; the
+        # gaps and the themes are read when their tabs are chosen.
+        "Listening tour": {"tour.overview": lambda: ws.tour.overview(today)},
+        "Tour: stay in touch": {"tour.stance_gaps": ws.tour.stance_gaps},
+        "Themes": {
+            "insights.theme_counts": ws.insights.theme_counts,
+            "insights.list(theme)": lambda: ws.insights.list(theme_id=1, active_only=True),
         },
-        "Themes": {"insights.theme_counts": ws.insights.theme_counts},
         "Follow-ups": {
             "followups.list(open)": lambda: ws.followups.list(open_only=True),
             "followups.counts": lambda: ws.followups.counts(today),
+            "followups.linked_meetings": lambda: ws.followups.linked_meetings(open_meetings),
         },
         "Meetings (30 days)": {
             "meetings.list": lambda: ws.meetings.list(start=month[0], end=month[1])
@@ -557,9 +559,36 @@ def _keystrokes(ws: Workspace, runs: int) -> Timing:
     return Timing("Stakeholders", "filter per keystroke", tuple(samples), KEYSTROKE_GOAL_MS)
 
 
+def ui_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
+    """The pages through their real widgets, painted (see `ui_pages.py`)."""
+    from ui_pages import stakeholders_page_rows  # beside this script
+
+    rows = stakeholders_page_rows(ws, now, runs, PAGE_GOAL_MS, KEYSTROKE_GOAL_MS)
+    return [Timing(*row) for row in rows]
+
+
+def first_month_ui_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
+    """The Learning agenda, Follow-ups and Listening tour pages (see `ui_first_month.py`)."""
+    from ui_first_month import first_month_page_rows  # beside this script
+
+    return [Timing(*row) for row in first_month_page_rows(ws, now, runs, PAGE_GOAL_MS)]
+
+
+def meetings_ui_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
+    """The Meetings page (calendar and list) and Today (see `ui_meetings.py`)."""
+    from ui_meetings import meetings_page_rows  # beside this script
+
+    return [Timing(*row) for row in meetings_page_rows(ws, now, runs, PAGE_GOAL_MS)]
+
+
 # Each suite takes the open workspace, `now` and the run count; the UI
 # benchmark appends its own suite here.
-TIMING_SUITES: list[Callable[[Workspace, dt.datetime, int], list[Timing]]] = [service_timings]
+TIMING_SUITES: list[Callable[[Workspace, dt.datetime, int], list[Timing]]] = [
+    service_timings,
+    ui_timings,
+    first_month_ui_timings,
+    meetings_ui_timings,
+]
 
 
 @contextmanager

@@ -5,25 +5,38 @@
     python main.py check --workspace PATH            integrity and schema version
     python main.py backup --workspace PATH [--to F]  back up now
     python main.py restore --workspace PATH --from F restore a backup
+    python main.py passphrase --workspace PATH [--remove]
+                                                     set, change or remove the passphrase
 
-Errors are one line on stderr and a non-zero exit code, never a traceback.
+An encrypted workspace asks for its passphrase on the terminal; with
+`--passphrase-stdin` the passphrases are read from standard input instead,
+one per line: the current one first, then the new one where a command sets
+one. Errors are one line on stderr and a non-zero exit code, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from cio_desk import APP_NAME, __version__
-from cio_desk.errors import CioDeskError
+from cio_desk.errors import CioDeskError, WrongPassphraseError
 from cio_desk.store import paths
+
+if TYPE_CHECKING:
+    from cio_desk.store.crypto import Passphrase
+    from cio_desk.store.health import HealthReport
+    from cio_desk.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+PASSPHRASE_TRIES = 3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open a demo workspace, rebuilt for today and kept apart from your own",
     )
+    _add_passphrase_stdin(parser)
     parser.set_defaults(handler=_start_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -88,7 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="source", type=Path, required=True, metavar="FILE", help="backup to restore"
     )
     _add_export(commands)
+    secret = _command(
+        commands,
+        "passphrase",
+        "set, change or remove the passphrase that encrypts a workspace (and its backups)",
+        _passphrase,
+    )
+    secret.add_argument(
+        "--remove", action="store_true", help="decrypt the workspace: it will need no passphrase"
+    )
     return parser
+
+
+def _add_passphrase_stdin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read passphrases from standard input, one per line (the current one first, "
+        "then a new one), instead of asking on the terminal",
+    )
 
 
 def _add_export(commands: argparse._SubParsersAction) -> None:
@@ -113,6 +145,7 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
 
 
 Handler = Callable[[argparse.Namespace], int]
+T = TypeVar("T")
 
 
 def _command(
@@ -120,6 +153,7 @@ def _command(
 ) -> argparse.ArgumentParser:
     sub = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:])
     sub.add_argument("--workspace", type=Path, required=True, metavar="PATH", help="workspace file")
+    _add_passphrase_stdin(sub)
     sub.set_defaults(handler=handler)
     return sub
 
@@ -136,6 +170,83 @@ def _fail(message: str) -> int:
     return EXIT_FAILURE
 
 
+# ---------------------------------------------------------------- passphrases
+
+
+class PassphraseReader:
+    """Where passphrases come from: the terminal (hidden) or standard input, one per line."""
+
+    def __init__(self, from_stdin: bool) -> None:
+        self.from_stdin = from_stdin
+
+    def read(self, prompt: str) -> str:
+        if self.from_stdin:
+            line = sys.stdin.readline()
+            if not line:
+                raise CioDeskError("Standard input ended before the passphrase was read.")
+            return line.removesuffix("\n").removesuffix("\r")
+        if not sys.stdin.isatty():
+            raise CioDeskError(
+                "A passphrase is needed: run this in a terminal, or pass --passphrase-stdin "
+                "and give it on standard input."
+            )
+        return getpass.getpass(prompt)
+
+    def current(self, path: Path) -> Passphrase:
+        from cio_desk.store.crypto import Passphrase
+
+        return Passphrase(self.read(f"Passphrase of {path.name}: "))
+
+    def new(self) -> Passphrase:
+        from cio_desk.store.crypto import Passphrase
+
+        first = self.read("New passphrase: ")
+        confirmation = None if self.from_stdin else self.read("Type the new passphrase again: ")
+        return Passphrase.new(first, confirmation)
+
+
+def _reader(args: argparse.Namespace) -> PassphraseReader:
+    return PassphraseReader(getattr(args, "passphrase_stdin", False))
+
+
+def _needs_passphrase(path: Path) -> bool:
+    """True when `path` is an existing file that looks encrypted."""
+    from cio_desk.store.crypto import has_plain_header, looks_encrypted
+
+    try:
+        return path.is_file() and not has_plain_header(path) and looks_encrypted(path)
+    except OSError:
+        return False
+
+
+def _with_passphrase(path: Path, reader: PassphraseReader, attempt: Callable[..., T]) -> T:
+    """Run `attempt(passphrase)`, asking for the passphrase when `path` is encrypted.
+
+    On the terminal a wrong passphrase is asked again (three tries in all).
+    """
+    if not _needs_passphrase(path):
+        return attempt(None)
+    tries = 1 if reader.from_stdin else PASSPHRASE_TRIES
+    for left in range(tries - 1, -1, -1):
+        try:
+            return attempt(reader.current(path))
+        except WrongPassphraseError as exc:
+            if left == 0:
+                raise
+            print(f"{exc}", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def _open_workspace(args: argparse.Namespace, **options: object) -> Workspace:
+    """Open the command's workspace, asking for its passphrase if it is encrypted."""
+    from cio_desk.workspace import Workspace
+
+    path = args.workspace.expanduser().absolute()
+    return _with_passphrase(
+        path, _reader(args), lambda key: Workspace.open(path, passphrase=key, **options)
+    )
+
+
 # ---------------------------------------------------------------- commands
 
 
@@ -148,46 +259,68 @@ def _start_app(args: argparse.Namespace) -> int:
         path = write_demo_workspace(paths.demo_workspace_path(), dt.date.today(), force=True)
     else:
         path = args.app_workspace or paths.default_workspace_path()
+    passphrase = None
+    if args.passphrase_stdin:
+        passphrase = PassphraseReader(from_stdin=True).current(path)
     from cio_desk.ui.app import run_app  # Qt is loaded only when the app starts
 
-    return run_app(path)
+    return run_app(path, passphrase=passphrase)
 
 
 def _demo(args: argparse.Namespace) -> int:
     from cio_desk.services.demo import write_demo_workspace
+    from cio_desk.workspace import Workspace
 
+    # With --passphrase-stdin the demo is written encrypted with the passphrase read.
+    passphrase = PassphraseReader(from_stdin=True).new() if args.passphrase_stdin else None
     path = write_demo_workspace(args.workspace, args.today or dt.date.today(), force=args.force)
-    print(f"Demo workspace written to {path}")
+    if passphrase is not None:
+        with Workspace.open(path, backup=False) as ws:
+            ws.change_passphrase(passphrase)
+    encrypted = " (encrypted)" if passphrase is not None else ""
+    print(f"Demo workspace written to {path}{encrypted}")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from cio_desk.store.health import check_workspace
-
-    report = check_workspace(args.workspace.expanduser().absolute())
+    path = args.workspace.expanduser().absolute()
+    report = _with_passphrase(path, _reader(args), lambda key: _checked(path, key))
     print(report.summary, file=sys.stdout if report.healthy else sys.stderr)
     return EXIT_OK if report.healthy else EXIT_FAILURE
+
+
+def _checked(path: Path, key: Passphrase | None) -> HealthReport:
+    from cio_desk.store.health import check_workspace
+
+    report = check_workspace(path, key)
+    if report.wrong_passphrase:
+        raise WrongPassphraseError(report.reason)
+    return report
 
 
 def _backup(args: argparse.Namespace) -> int:
     from cio_desk.store.backup import backup_workspace, copy_database, verify_workspace_file
 
     workspace = args.workspace.expanduser().absolute()
-    verify_workspace_file(workspace)
-    if args.to is None:
-        target = backup_workspace(workspace, "manual")
-    else:
-        target = args.to.expanduser().absolute()
-        if target.exists():
-            return _fail(f"{target} already exists; choose a new file name.")
-        copy_database(workspace, target)
-    print(f"Backed up to {target}")
+    target = args.to.expanduser().absolute() if args.to is not None else None
+    if target is not None and target.exists():
+        return _fail(f"{target} already exists; choose a new file name.")
+
+    def back_up(key: Passphrase | None) -> Path:
+        verify_workspace_file(workspace, key)
+        if target is None:
+            return backup_workspace(workspace, "manual", passphrase=key)
+        copy_database(workspace, target, passphrase=key)
+        return target
+
+    written = _with_passphrase(workspace, _reader(args), back_up)
+    encrypted = " (encrypted, like the workspace)" if _needs_passphrase(written) else ""
+    print(f"Backed up to {written}{encrypted}")
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
     from cio_desk.export import ExportOptions, default_page_size, export_document, writer_for
-    from cio_desk.workspace import Workspace
 
     writer_for(args.out)  # refuse an unknown format before opening anything
     options = ExportOptions(
@@ -196,7 +329,7 @@ def _export(args: argparse.Namespace) -> int:
         label=args.label,
         freeze_version=not args.no_version,
     )
-    with Workspace.open(args.workspace) as ws:
+    with _open_workspace(args) as ws:
         result = export_document(ws, args.out, options)
     saved = f"; saved as {result.version.title}" if result.version else ""
     print(f"Exported {result.pages} pages to {result.path}{saved}")
@@ -205,10 +338,39 @@ def _export(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from cio_desk.store.backup import restore_workspace
+    from cio_desk.store.lock import WorkspaceLock
 
     workspace = args.workspace.expanduser().absolute()
-    safety = restore_workspace(workspace, args.source.expanduser().absolute())
+    source = args.source.expanduser().absolute()
+    encrypted = source if _needs_passphrase(source) else workspace
+    with WorkspaceLock.acquire(workspace):  # refused while the app has it open
+        safety = _with_passphrase(
+            encrypted,
+            _reader(args),
+            lambda key: restore_workspace(workspace, source, passphrase=key),
+        )
     print(f"Restored {workspace} from {args.source}")
     if safety is not None:
         print(f"The previous content was kept in {safety}")
+    return EXIT_OK
+
+
+def _passphrase(args: argparse.Namespace) -> int:
+    reader = _reader(args)
+    with _open_workspace(args, backup=False) as ws:
+        if args.remove and not ws.encrypted:
+            return _fail(f"{ws.path.name} is not encrypted; there is no passphrase to remove.")
+        new = None if args.remove else reader.new()
+        change = ws.change_passphrase(new)
+    state = "encrypted with the new passphrase" if change.encrypted else "no longer encrypted"
+    count = change.backups_converted
+    print(f"{ws.path.name} is now {state}; backups converted too: {count}.")
+    for left in change.backups_left:
+        print(
+            f"Warning: the backup {left} could not be converted (damaged, or under an older "
+            "passphrase); it was left as it was.",
+            file=sys.stderr,
+        )
+    if not change.encrypted:
+        print("Anyone who can read the file can now read your notes.")
     return EXIT_OK

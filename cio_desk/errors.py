@@ -34,3 +34,23 @@ class DamagedWorkspaceError(WorkspaceError):
 
 class WorkspaceExistsError(WorkspaceError):
     """Refused to overwrite an existing workspace."""
+
+
+class PassphraseRequiredError(WorkspaceError):
+    """The workspace is encrypted (or damaged): its passphrase is needed to open it."""
+
+
+class WrongPassphraseError(WorkspaceError):
+    """The passphrase given does not open the workspace; the file is unchanged."""
+
+
+class WorkspaceInUseError(WorkspaceError):
+    """Another window or program has the workspace open for changes."""
+
+
+class ReadOnlyWorkspaceError(WorkspaceError):
+    """A change was refused: the workspace is open read-only, or its file cannot be written."""
+
+
+class StorageFullError(WorkspaceError):
+    """The disk is full: the last change was not saved, everything saved before is kept."""

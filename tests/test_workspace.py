@@ -15,13 +15,16 @@ import pytest
 from cio_desk.errors import (
     DamagedWorkspaceError,
     NewerWorkspaceError,
+    PassphraseRequiredError,
     WorkspaceError,
     WorkspaceExistsError,
+    WrongPassphraseError,
 )
 from cio_desk.services.followups import FollowUpData
 from cio_desk.services.profile import ProfileData
 from cio_desk.services.stakeholders import StakeholderData, create_stakeholder
 from cio_desk.store import migrations
+from cio_desk.store.crypto import Passphrase
 from cio_desk.store.db import raw_connection
 from cio_desk.store.health import check_workspace
 from cio_desk.workspace import Workspace
@@ -154,7 +157,7 @@ def _scrambled_pages(good: bytes) -> bytes:
     return good[:start] + noise + good[start + len(noise) :]
 
 
-DAMAGE = [_truncated, _header_only, _zero_filled, _random_bytes, _text, _scrambled_pages]
+DAMAGE = [_truncated, _header_only, _zero_filled, _text, _scrambled_pages]
 
 
 @pytest.mark.parametrize("damage", DAMAGE, ids=[d.__name__.strip("_") for d in DAMAGE])
@@ -180,6 +183,27 @@ def test_a_damaged_file_is_refused_with_a_clear_message(
     report = check_workspace(path)
     assert not report.healthy
     assert not any(raw in report.reason for raw in RAW_DATABASE_TEXT)
+
+
+def test_random_bytes_could_be_an_encrypted_file_so_a_passphrase_is_asked_for(
+    good_file: Path, tmp_path: Path
+) -> None:
+    # An encrypted workspace starts with a random salt: random bytes look the same.
+    path = tmp_path / "noise.ciodesk"
+    path.write_bytes(_random_bytes(good_file.read_bytes()))
+    content = path.read_bytes()
+
+    with pytest.raises(PassphraseRequiredError, match=r"noise\.ciodesk is encrypted") as asked:
+        Workspace.open(path)
+    assert "damaged" in str(asked.value)  # it says what else it may be
+    with pytest.raises(WrongPassphraseError, match=r"does not open noise\.ciodesk") as refused:
+        Workspace.open(path, passphrase=Passphrase("a guess"))
+
+    assert "a guess" not in str(refused.value)
+    assert path.read_bytes() == content
+    assert siblings(path) == ["good.ciodesk", "noise.ciodesk"]
+    report = check_workspace(path)
+    assert not report.healthy and report.encrypted
 
 
 def test_broken_links_between_records_are_refused(workspace_path: Path) -> None:

@@ -6,9 +6,10 @@
 - personal: everything, marked private on every page.
 
 Confidential items are confidential insights, meeting notes marked
-confidential, and every stakeholder note (candid by nature). Every export
-reads people, insights and meetings through `Audience`, and nothing else
-decides what leaves the laptop.
+confidential, every stakeholder note (candid by nature), and a person's tie
+to an initiative known only from confidential insights. Every export reads
+people, insights, meetings and traceability through `Audience`, and nothing
+else decides what leaves the laptop.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TypeVar
 from cio_desk.services.insights import InsightRecord
 from cio_desk.services.meetings import MeetingRecord
 from cio_desk.services.stakeholders import StakeholderRecord
+from cio_desk.services.traceability import Traceability
 from cio_desk.store.enums import AudienceProfile
 
 T = TypeVar("T")
@@ -55,6 +57,7 @@ class Audience:
 
     @property
     def reviewer_feedback(self) -> bool:
+        """Reviewer feedback and open plan questions may appear (not for executives)."""
         return self.profile is not AudienceProfile.EXECUTIVE
 
     def allows_section(self, key: str) -> bool:
@@ -66,6 +69,10 @@ class Audience:
 
     def insight_ids(self, records: Iterable[InsightRecord]) -> set[int]:
         return {r.id for r in self.insights(records)}
+
+    def traceability(self, report: Traceability) -> Traceability:
+        """The traceability report without what this audience may not read."""
+        return report if self.confidential else report.without_confidential()
 
     def meeting_notes(self, meeting: MeetingRecord) -> str:
         """The meeting's notes, or "" where this audience may not read them."""

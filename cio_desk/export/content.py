@@ -2,142 +2,58 @@
 and filtered by the audience.
 
 Section builders read only from here, never from the workspace, so two
-things hold by construction: the figures are the services' figures (the
-screen and the document agree), and whatever the audience may not see is
-already gone (see `audience.py`). Each reader is cached: one export reads
-each area once, whatever the number of sections that use it.
-
-Plan areas whose manager is not part of the workspace yet (goals,
-principles, assessment, measures, contingencies, next steps, risks, budget,
-traceability) are read from the schema by the functions marked "seam" below;
-each is to be replaced by its manager's call, keeping the returned records.
+things hold by construction: the figures are the services' figures, the very
+ones the screens show (`ws.plan.horizon_view`, `ws.risks.heat_map`,
+`ws.budget.summary`, `ws.traceability.report`, `ws.onboarding.coverage` ...),
+and whatever the audience may not see is already gone (see `audience.py`).
+Each reader is cached: one export reads each area once, whatever the number
+of sections that use it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from cio_desk.export.audience import Audience
 from cio_desk.services.budget import Budget, InitiativeBudget
 from cio_desk.services.followups import FollowUpRecord
-from cio_desk.services.initiatives import InitiativeManager, InitiativeRecord
-from cio_desk.services.insights import InsightManager, InsightRecord
+from cio_desk.services.initiatives import InitiativeRecord
+from cio_desk.services.insights import InsightRecord
 from cio_desk.services.jargon import JargonRecord
 from cio_desk.services.meetings import MeetingRecord
 from cio_desk.services.onboarding import Coverage, MeetingCounts
+from cio_desk.services.plan import (
+    AssessmentItemRecord,
+    GoalRecord,
+    HorizonView,
+    UnitSituationRecord,
+)
+from cio_desk.services.plan_health import HealthIssue
 from cio_desk.services.profile import ProfileData
+from cio_desk.services.register import RegisterRow
 from cio_desk.services.review import ReviewRecord
+from cio_desk.services.risks import HeatMap, RiskRecord
 from cio_desk.services.stakeholders import StakeholderRecord
+from cio_desk.services.tour import TourCompletion
+from cio_desk.services.traceability import Traceability
 from cio_desk.services.versions import PlanDiff, VersionRecord
-from cio_desk.store.enums import (
-    AssessmentKind,
-    InsightKind,
-    MeetingStatus,
-    RiskCategory,
-    RiskStatus,
-    SituationType,
-)
-from cio_desk.store.models import (
-    AssessmentItem,
-    Contingency,
-    Goal,
-    Measure,
-    NextStep,
-    Principle,
-    Risk,
-    UnitSituation,
-)
+from cio_desk.store.enums import HORIZONS, MeetingStatus, RiskStatus
 from cio_desk.workspace import Workspace
 
 # ---------------------------------------------------------------- records
 
 
 @dataclass(frozen=True)
-class GoalItem:
-    id: int
-    title: str
-    description: str
-
-
-@dataclass(frozen=True)
-class AssessmentLine:
-    kind: AssessmentKind
-    text: str
-    unit: str
-
-
-@dataclass(frozen=True)
-class UnitSituationItem:
-    unit: str
-    situation: SituationType
-    note: str
-
-
-@dataclass(frozen=True)
-class MeasureItem:
-    id: int
-    name: str
-    unit: str
-    baseline: float | None
-    target: float | None
-    horizon: int | None
-    initiative_id: int | None
-
-
-@dataclass(frozen=True)
-class ContingencyItem:
-    trigger: str
-    response: str
-    owner: str
-    horizon: int | None
-
-
-@dataclass(frozen=True)
-class NextStepItem:
-    horizon: int
-    text: str
-    owner: str
-    due_date: dt.date | None
-    done: bool
-
-
-@dataclass(frozen=True)
-class RiskItem:
-    id: int
-    title: str
-    category: RiskCategory
-    likelihood: int
-    impact: int
-    residual_likelihood: int
-    residual_impact: int
-    owner: str
-    mitigation: str
-    contingency: str
-    horizon: int | None
-    status: RiskStatus
-
-    @property
-    def score(self) -> int:
-        return self.likelihood * self.impact
-
-    @property
-    def residual_score(self) -> int:
-        return self.residual_likelihood * self.residual_impact
-
-
-@dataclass(frozen=True)
-class TracedInsight:
-    """A concern or proposal and the initiatives that address it."""
+class TracedItem:
+    """A concern or proposal as a document shows it: the initiatives that address it."""
 
     insight: InsightRecord
     person: str  # "" where names are not attached
-    initiatives: tuple[str, ...]
+    initiatives: tuple[str, ...]  # titles of the initiatives addressing it
 
 
 @dataclass(frozen=True)
@@ -187,46 +103,65 @@ class PlanContent:
     # ------------------------------------------------------------ the plan
 
     @functools.cached_property
-    def goals(self) -> list[GoalItem]:
-        return self._seam(_read_goals)
+    def goals(self) -> list[GoalRecord]:
+        return self._ws.plan.goals.list()
 
     @functools.cached_property
     def principles(self) -> list[str]:
-        return self._seam(_read_principles)
+        return [p.text for p in self._ws.plan.principles.list()]
 
     @functools.cached_property
-    def assessment(self) -> list[AssessmentLine]:
-        return self._seam(_read_assessment)
+    def assessment(self) -> list[AssessmentItemRecord]:
+        return self._ws.plan.assessment.list()
 
     @functools.cached_property
-    def situations(self) -> list[UnitSituationItem]:
-        return self._seam(_read_situations)
+    def situations(self) -> list[UnitSituationRecord]:
+        return self._ws.plan.situations.list()
 
     @functools.cached_property
     def initiatives(self) -> list[InitiativeRecord]:
         """Every initiative but the dropped ones, by horizon then rank."""
-        return InitiativeManager(self._ws.sessions).list(include_dropped=False)
+        return self._ws.plan.initiatives.list(include_dropped=False)
+
+    @functools.cached_property
+    def initiative_titles(self) -> dict[int, str]:
+        return {i.id: i.title for i in self.initiatives}
 
     @functools.cached_property
     def milestones(self) -> dict[int, tuple[int, ...]]:
-        return self._seam(_read_milestones)
+        """Initiative id -> the months of its milestones."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for milestone in self._ws.plan.milestones.list():
+            found[milestone.initiative_id].append(milestone.month)
+        return {key: tuple(sorted(months)) for key, months in found.items()}
 
     @functools.cached_property
-    def measures(self) -> list[MeasureItem]:
-        return self._seam(_read_measures)
+    def horizons(self) -> dict[int, HorizonView]:
+        """Each horizon's measures, ranked priorities, contingencies and next steps,
+        exactly as the Plan page's horizon tabs show them."""
+        return {horizon: self._ws.plan.horizon_view(horizon) for horizon in HORIZONS}
 
     @functools.cached_property
-    def contingencies(self) -> list[ContingencyItem]:
-        return self._seam(_read_contingencies)
+    def risks(self) -> list[RiskRecord]:
+        """The register in the service's order (residual score, highest first),
+        closed risks last."""
+        ordered = self._ws.risks.list()
+        return sorted(ordered, key=lambda r: r.status == RiskStatus.CLOSED)
+
+    @property
+    def open_risks(self) -> list[RiskRecord]:
+        """Risks not closed, highest residual score first."""
+        return [r for r in self.risks if r.status != RiskStatus.CLOSED]
 
     @functools.cached_property
-    def next_steps(self) -> list[NextStepItem]:
-        return self._seam(_read_next_steps)
+    def heat_map(self) -> HeatMap:
+        """Risks not closed per cell, by residual score (after mitigation)."""
+        return self._ws.risks.heat_map(residual=True)
 
     @functools.cached_property
-    def risks(self) -> list[RiskItem]:
-        """Open and monitored risks first, by score (highest first)."""
-        return self._seam(_read_risks)
+    def inherent_heat_map(self) -> HeatMap:
+        """Risks not closed per cell, by inherent score (before mitigation)."""
+        return self._ws.risks.heat_map(residual=False)
 
     @functools.cached_property
     def budget(self) -> Budget:
@@ -245,17 +180,10 @@ class PlanContent:
         totals = self.budget.by_horizon.get(horizon)
         return totals.total if totals else 0
 
-    def horizon_measures(self, horizon: int) -> list[MeasureItem]:
-        """Measures set for the horizon or for one of its initiatives."""
-        ids = {i.id for i in self.initiatives if i.horizon == horizon}
-        return [
-            m
-            for m in self.measures
-            if m.horizon == horizon or (m.horizon is None and m.initiative_id in ids)
-        ]
-
-    def horizon_initiatives(self, horizon: int) -> list[InitiativeRecord]:
-        return [i for i in self.initiatives if i.horizon == horizon]
+    @functools.cached_property
+    def health(self) -> list[HealthIssue]:
+        """What a reviewer would question (plan health), for the reviewers' copies."""
+        return self._ws.plan_health.check() if self.audience.reviewer_feedback else []
 
     # ------------------------------------------------------------ people
 
@@ -268,8 +196,17 @@ class PlanContent:
         ]
 
     @functools.cached_property
+    def register_rows(self) -> dict[int, RegisterRow]:
+        """The Stakeholders page's rows (met, last contact ...), by stakeholder id."""
+        return {row.id: row for row in self._ws.register.rows()}
+
+    @functools.cached_property
     def coverage(self) -> Coverage:
         return self._ws.onboarding.coverage()
+
+    @functools.cached_property
+    def tour(self) -> TourCompletion:
+        return self._ws.tour.completion()
 
     @functools.cached_property
     def meeting_counts(self) -> MeetingCounts | None:
@@ -279,23 +216,26 @@ class PlanContent:
     @functools.cached_property
     def insights(self) -> list[InsightRecord]:
         """The insights this audience may read."""
-        return self.audience.insights(InsightManager(self._ws.sessions).list())
+        return self.audience.insights(self._ws.insights.list())
 
     @functools.cached_property
-    def traced(self) -> list[TracedInsight]:
+    def traceability(self) -> Traceability:
+        """Concern -> initiative traceability, without what this audience may not read."""
+        return self.audience.traceability(self._ws.traceability.report())
+
+    @functools.cached_property
+    def traced(self) -> list[TracedItem]:
         """Concerns and proposals with the initiatives that address them."""
-        addressed: dict[int, list[str]] = defaultdict(list)
-        for initiative in self.initiatives:
-            for insight_id in initiative.insight_ids:
-                addressed[insight_id].append(initiative.title)
+        by_id = {insight.id: insight for insight in self.insights}
+        titles = self.initiative_titles
         return [
-            TracedInsight(
-                insight=insight,
-                person=self.audience.name(insight.stakeholder_name),
-                initiatives=tuple(addressed.get(insight.id, ())),
+            TracedItem(
+                insight=by_id[item.id],
+                person=self.audience.name(item.stakeholder_name),
+                initiatives=tuple(titles[i] for i in item.initiative_ids if i in titles),
             )
-            for insight in self.insights
-            if insight.kind in (InsightKind.CONCERN, InsightKind.PROPOSAL)
+            for item in self.traceability.insights
+            if item.id in by_id
         ]
 
     @functools.cached_property
@@ -345,93 +285,6 @@ class PlanContent:
     def jargon_terms(self) -> list[JargonRecord]:
         return self._ws.jargon.list()
 
-    # ------------------------------------------------------------ helpers
-
-    def _seam(self, read):  # type: ignore[no-untyped-def]
-        with self._ws.sessions() as session:
-            return read(session)
-
 
 def _with_notes(person: StakeholderRecord, notes: str) -> StakeholderRecord:
-    if person.notes == notes:
-        return person
-    from dataclasses import replace
-
-    return replace(person, notes=notes)
-
-
-# ---------------------------------------------------------------- seams
-
-
-def _read_goals(session: Session) -> list[GoalItem]:  # seam: the goals manager
-    rows = session.scalars(select(Goal).order_by(Goal.position, Goal.id))
-    return [GoalItem(r.id, r.title, r.description) for r in rows]
-
-
-def _read_principles(session: Session) -> list[str]:  # seam: the principles manager
-    return list(session.scalars(select(Principle.text).order_by(Principle.position, Principle.id)))
-
-
-def _read_assessment(session: Session) -> list[AssessmentLine]:  # seam: the assessment manager
-    rows = session.scalars(
-        select(AssessmentItem).order_by(AssessmentItem.position, AssessmentItem.id)
-    )
-    return [AssessmentLine(AssessmentKind(r.kind), r.text, r.unit) for r in rows]
-
-
-def _read_situations(session: Session) -> list[UnitSituationItem]:  # seam: situations manager
-    rows = session.scalars(select(UnitSituation).order_by(UnitSituation.unit))
-    return [UnitSituationItem(r.unit, SituationType(r.situation), r.note) for r in rows]
-
-
-def _read_milestones(session: Session) -> dict[int, tuple[int, ...]]:  # seam: milestones
-    from cio_desk.store.models import Milestone
-
-    found: dict[int, list[int]] = defaultdict(list)
-    for initiative_id, month in session.execute(
-        select(Milestone.initiative_id, Milestone.month).order_by(Milestone.month)
-    ):
-        found[initiative_id].append(month)
-    return {key: tuple(months) for key, months in found.items()}
-
-
-def _read_measures(session: Session) -> list[MeasureItem]:  # seam: the measures manager
-    rows = session.scalars(select(Measure).order_by(Measure.horizon, Measure.id))
-    return [
-        MeasureItem(r.id, r.name, r.unit, r.baseline, r.target, r.horizon, r.initiative_id)
-        for r in rows
-    ]
-
-
-def _read_contingencies(session: Session) -> list[ContingencyItem]:  # seam: contingencies
-    rows = session.scalars(select(Contingency).order_by(Contingency.horizon, Contingency.id))
-    return [ContingencyItem(r.trigger, r.response, r.owner, r.horizon) for r in rows]
-
-
-def _read_next_steps(session: Session) -> list[NextStepItem]:  # seam: the next-steps manager
-    rows = session.scalars(
-        select(NextStep).order_by(NextStep.horizon, NextStep.due_date, NextStep.id)
-    )
-    return [NextStepItem(r.horizon, r.text, r.owner, r.due_date, r.done) for r in rows]
-
-
-def _read_risks(session: Session) -> list[RiskItem]:  # seam: the risks manager
-    items = [
-        RiskItem(
-            r.id,
-            r.title,
-            RiskCategory(r.category),
-            r.likelihood,
-            r.impact,
-            r.residual_likelihood,
-            r.residual_impact,
-            r.owner,
-            r.mitigation,
-            r.contingency,
-            r.horizon,
-            RiskStatus(r.status),
-        )
-        for r in session.scalars(select(Risk))
-    ]
-    closed = {RiskStatus.CLOSED}
-    return sorted(items, key=lambda r: (r.status in closed, -r.score, -r.impact, r.id))
+    return person if person.notes == notes else dataclasses.replace(person, notes=notes)

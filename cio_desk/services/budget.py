@@ -19,6 +19,7 @@ Rules kept here:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -60,6 +61,36 @@ class Totals:
 
     def __add__(self, other: Totals) -> Totals:
         return Totals(self.year1 + other.year1, self.year2 + other.year2)
+
+
+@dataclass(frozen=True)
+class CostPreview:
+    """One initiative's cost over the plan and its schedule, before they are saved."""
+
+    cost: Totals
+    scheduled: int
+
+    @property
+    def gap(self) -> int:
+        """Cost over the plan minus scheduled payments, as `InitiativeBudget.gap`."""
+        return self.cost.total - self.scheduled
+
+
+def preview_cost(
+    start_month: int,
+    lines: Iterable[tuple[CostRecurrence, int]],
+    payments: Iterable[int] = (),
+) -> CostPreview:
+    """What `summary()` will say about an initiative with these cost lines and payments.
+
+    Used by forms while the lines are typed; the same charging rules as the roll-up.
+    """
+    year1 = year2 = 0
+    for recurrence, amount in lines:
+        in_year1, in_year2 = _years(charge_months(start_month, recurrence))
+        year1 += amount * in_year1
+        year2 += amount * in_year2
+    return CostPreview(Totals(year1, year2), sum(payments))
 
 
 @dataclass(frozen=True)
@@ -112,6 +143,11 @@ class Budget:
     @property
     def scheduled_total(self) -> int:
         return sum(self.payments_monthly)
+
+    @property
+    def unscheduled(self) -> int:
+        """Cost over the plan minus every scheduled payment (negative: more scheduled)."""
+        return self.total.total - self.scheduled_total
 
     def format(self, minor: int) -> str:
         """An amount of this budget for display, in the workspace currency."""

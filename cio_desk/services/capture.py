@@ -3,7 +3,8 @@
 Right after a meeting the CIO marks it held and writes down, per attendee,
 the five things (goals, proposals, concerns, how to help, referrals), the
 notes, the mood and the follow-ups promised. Either all of it is saved or,
-on any bad input, none of it.
+on any bad input, none of it. New names given as referrals can be added to
+the register in the same step (`MeetingOutcome.promote`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ from sqlalchemy.orm import Session
 from cio_desk.errors import ValidationError
 from cio_desk.services.base import Manager, get_or_raise
 from cio_desk.services.followups import FollowUpData, FollowUpRecord, create_follow_up
-from cio_desk.services.insights import InsightData, InsightRecord, create_insight
+from cio_desk.services.insights import (
+    InsightData,
+    InsightManager,
+    InsightRecord,
+    Promotion,
+    create_insight,
+)
 from cio_desk.services.meetings import MeetingRecord, change_meeting, meeting_record
 from cio_desk.services.themes import ThemeResolver
-from cio_desk.store.enums import MeetingStatus
-from cio_desk.store.models import FollowUp, Insight, Meeting
+from cio_desk.store.enums import InsightKind, MeetingStatus
+from cio_desk.store.models import FollowUp, Insight, Meeting, Stakeholder
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,8 @@ class MeetingOutcome:
     thank_you_sent: bool = False
     insights: tuple[InsightData, ...] = ()
     follow_ups: tuple[FollowUpData, ...] = ()
+    # Positions in `insights` of referrals by a typed name to add to the register.
+    promote: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,9 +54,12 @@ class CaptureResult:
     previous: MeetingRecord
     insights: tuple[InsightRecord, ...]
     follow_ups: tuple[FollowUpRecord, ...]
+    promotions: tuple[Promotion, ...] = ()
+    promote: tuple[int, ...] = ()  # as given, so that `redo` can promote again
 
 
 _OUTCOME_FIELDS = ("notes", "notes_confidential", "sentiment", "thank_you_sent")
+_FOLLOW_UP_FIELDS = tuple(f.name for f in dataclasses.fields(FollowUpData))
 
 
 class CaptureService(Manager):
@@ -60,7 +72,12 @@ class CaptureService(Manager):
         from a one-to-one meeting is linked to that attendee. Bad input
         raises ValidationError whose field names the item, such as
         `insights.2.text` or `follow_ups.0.due_date`.
+
+        The referrals listed in `outcome.promote` are then added to the
+        register (`ws.insights.promote_referral`); should that fail, the
+        whole capture is taken back.
         """
+        _check_promote(outcome)
         with self._write() as session:
             row = get_or_raise(session, Meeting, meeting_id, "meeting")
             previous = meeting_record(row)
@@ -73,10 +90,34 @@ class CaptureService(Manager):
             attendees = meeting.attendee_ids
             insights = _add_insights(session, meeting_id, attendees, outcome.insights)
             follow_ups = _add_follow_ups(session, meeting_id, attendees, outcome.follow_ups)
-            return CaptureResult(meeting, previous, insights, follow_ups)
+        result = CaptureResult(meeting, previous, insights, follow_ups, promote=outcome.promote)
+        return self._promote(result)
+
+    def redo(self, result: CaptureResult) -> CaptureResult:
+        """Record an undone capture again, with the same ids (later edits may use them)."""
+        with self._write() as session:
+            meeting = change_meeting(
+                session,
+                result.meeting.id,
+                status=MeetingStatus.HELD,
+                **{f: getattr(result.meeting, f) for f in _OUTCOME_FIELDS},
+            )
+            themes = ThemeResolver(session)
+            for item in result.insights:
+                data = InsightData(**{f.name: getattr(item, f.name) for f in _INSIGHT_FIELDS})
+                create_insight(
+                    session, data, insight_id=item.id, created_at=item.created_at, themes=themes
+                )
+            for follow_up in result.follow_ups:
+                _restore_follow_up(session, follow_up)
+        again = dataclasses.replace(result, meeting=meeting, promotions=())
+        return self._promote(again)
 
     def undo(self, result: CaptureResult) -> MeetingRecord:
-        """Take back a capture: its insights and follow-ups go, the meeting reverts."""
+        """Take back a capture: its insights, follow-ups and new people go; the meeting reverts."""
+        insights = InsightManager(self._sessions)
+        for promotion in reversed(result.promotions):
+            insights.undo_promotion(promotion)
         with self._write() as session:
             for model, items in ((Insight, result.insights), (FollowUp, result.follow_ups)):
                 for item in items:
@@ -90,6 +131,52 @@ class CaptureService(Manager):
                 status=before.status,
                 **{f: getattr(before, f) for f in _OUTCOME_FIELDS},
             )
+
+    def _promote(self, result: CaptureResult) -> CaptureResult:
+        """Add the chosen referred names to the register; all of them or, on error, nothing."""
+        insights = InsightManager(self._sessions)
+        promotions: list[Promotion] = []
+        linked: set[int] = set()
+        try:
+            for index in result.promote:
+                insight_id = result.insights[index].id
+                if insight_id in linked:  # the same name, promoted a moment ago
+                    continue
+                promotion = insights.promote_referral(insight_id)
+                promotions.append(promotion)
+                linked.update(linked_id for linked_id, _name in promotion.linked)
+        except Exception:
+            self.undo(dataclasses.replace(result, promotions=tuple(promotions)))
+            raise
+        return dataclasses.replace(result, promotions=tuple(promotions))
+
+
+_INSIGHT_FIELDS = dataclasses.fields(InsightData)
+
+
+def _check_promote(outcome: MeetingOutcome) -> None:
+    """Only referrals by a typed name can be added to the register."""
+    for index in outcome.promote:
+        if not 0 <= index < len(outcome.insights):
+            raise ValidationError("promote", "Only a referral from this write-up can be added.")
+        item = outcome.insights[index]
+        if item.kind != InsightKind.REFERRAL or item.referred_stakeholder_id is not None:
+            raise ValidationError(
+                f"insights.{index}.referred_name",
+                "Only a new name, not someone already in the register, can be added to it.",
+            )
+
+
+def _restore_follow_up(session: Session, record: FollowUpRecord) -> None:
+    """Put back a follow-up removed by `undo`, as it was saved (not done)."""
+    if (
+        record.stakeholder_id is not None
+        and session.get(Stakeholder, record.stakeholder_id) is None
+    ):
+        raise ValidationError("stakeholder_id", "The stakeholder is no longer in the register.")
+    values = {f: getattr(record, f) for f in _FOLLOW_UP_FIELDS}
+    session.add(FollowUp(id=record.id, done=False, done_on=None, **values))
+    session.flush()
 
 
 def _add_insights(

@@ -5,8 +5,11 @@ and planned, what was learnt, follow-ups, the learning agenda, the talks with
 the boss, and a draft 6/12/24-month plan with its risks and budget. Every date
 is placed relative to `today`, so the Today page always looks alive.
 
-The story itself is data in `demo_content.py`; this module writes it, through
-the workspace managers where they exist and as rows otherwise.
+The story itself is data: the first month in `demo_content.py`, the plan in
+`demo_plan.py`. This module writes it through the workspace managers, so the
+demo obeys the rules a CIO's own entries do. What was learnt (insights, stance
+history, the learning agenda, the talks with the boss) is written as rows in
+one transaction instead, which keeps the build fast; the tests check it.
 """
 
 from __future__ import annotations
@@ -16,36 +19,36 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from cio_desk.errors import WorkspaceError, WorkspaceExistsError
 from cio_desk.services import demo_content as content
+from cio_desk.services import demo_plan as plan
 from cio_desk.services.followups import FollowUpData
+from cio_desk.services.initiatives import InitiativeData, InitiativeDraft
 from cio_desk.services.meetings import MeetingData
+from cio_desk.services.plan import (
+    AssessmentItemData,
+    GoalData,
+    PrincipleData,
+    UnitSituationData,
+)
+from cio_desk.services.plan_costs import CostLineRecord, MilestoneRecord, PaymentRecord
+from cio_desk.services.plan_horizons import ContingencyData, MeasureData, NextStepData
 from cio_desk.services.profile import ProfileData
+from cio_desk.services.risks import RiskData
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store.db import write_session
 from cio_desk.store.models import (
-    AssessmentItem,
     BossConversation,
-    Contingency,
-    CostLine,
-    Goal,
-    Initiative,
     Insight,
     LearningSource,
     LearningTopic,
-    Measure,
-    Milestone,
-    NextStep,
-    Payment,
-    Principle,
-    Risk,
-    Stakeholder,
     StanceAssessment,
     Theme,
-    UnitSituation,
 )
 from cio_desk.store.paths import ensure_private_dir
 from cio_desk.workspace import Workspace
@@ -132,14 +135,7 @@ def build_demo(ws: Workspace, today: dt.date) -> None:
         _add_stance_history(session, calendar, people)
         _add_learning_agenda(session, people)
         _add_boss_conversations(session, calendar, people)
-        _add_assessment(session, insights)
-        goals = _add_goals_and_principles(session)
-        initiatives = _add_initiatives(session, goals, insights)
-        risks = _add_risks(session, calendar, people, initiatives)
-        session.flush()  # measures and contingencies refer to these by id
-        _add_measures(session, calendar, initiatives)
-        _add_contingencies(session, risks, initiatives)
-        _add_next_steps(session, calendar)
+    _add_plan(ws, calendar, people, insights)
 
 
 # ---------------------------------------------------------------- the file
@@ -163,11 +159,39 @@ def _new_temporary_file(target: Path) -> Path:
 def _build_file(building: Path, today: dt.date) -> None:
     ws = Workspace.create(building)
     try:
+        _write_without_waiting_for_the_disk(ws)
         build_demo(ws, today)
     finally:
         # The demo is rebuilt from code at will: a backup on close would only
         # leave a stray backup folder named after the temporary file.
         ws.close(backup=False)
+    _flush_to_disk(building)
+
+
+def _write_without_waiting_for_the_disk(ws: Workspace) -> None:
+    """Let the workspace's commits return before the disk confirms them.
+
+    The demo is written in a few hundred small commits, each of which waits
+    for the disk under the workspace's usual `synchronous = FULL` (tens of
+    milliseconds apiece on some laptops). Durability of each commit buys
+    nothing here: the file is temporary, deleted on any failure, and flushed
+    to disk once before it is moved into place.
+    """
+    event.listen(ws.engine, "connect", _synchronous_off)
+    ws.engine.dispose()  # pooled connections were opened with FULL
+
+
+def _synchronous_off(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA synchronous = OFF")
+
+
+def _flush_to_disk(path: Path) -> None:
+    """Wait until the finished file is on disk, so the move never publishes a torn file."""
+    try:
+        with path.open("rb+") as handle:
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise WorkspaceError(f"Could not write the demo workspace: {exc.strerror}.") from exc
 
 
 def _move_into_place(building: Path, target: Path) -> None:
@@ -269,7 +293,7 @@ def _add_follow_ups(ws: Workspace, calendar: DemoCalendar, people: Ids, meetings
 # ---------------------------------------------------------------- what was learnt
 
 
-def _add_insights(session: Session, people: Ids, meetings: Ids) -> dict[str, Insight]:
+def _add_insights(session: Session, people: Ids, meetings: Ids) -> Ids:
     names = sorted({theme for spec in content.INSIGHTS for theme in spec.themes})
     themes = {name: Theme(name=name) for name in names}
     session.add_all(themes.values())
@@ -286,7 +310,8 @@ def _add_insights(session: Session, people: Ids, meetings: Ids) -> dict[str, Ins
             themes=[themes[name] for name in spec.themes],
         )
     session.add_all(insights.values())
-    return insights
+    session.flush()  # the plan cites insights by id
+    return {key: insight.id for key, insight in insights.items()}
 
 
 def _add_stance_history(session: Session, calendar: DemoCalendar, people: Ids) -> None:
@@ -333,43 +358,32 @@ def _add_boss_conversations(session: Session, calendar: DemoCalendar, people: Id
 # ---------------------------------------------------------------- the plan
 
 
-def _add_assessment(session: Session, insights: dict[str, Insight]) -> None:
-    session.add_all(
-        AssessmentItem(
-            kind=spec.kind,
-            text=spec.text,
-            unit=spec.unit,
-            position=position,
-            insights=[insights[key] for key in spec.insights],
+def _add_plan(ws: Workspace, calendar: DemoCalendar, people: Ids, insights: Ids) -> None:
+    """The draft plan, written through the plan and risk managers and checked by their rules."""
+    for spec in plan.ASSESSMENT:
+        ws.plan.assessment.add(
+            AssessmentItemData(
+                spec.kind, spec.text, spec.unit, tuple(insights[key] for key in spec.insights)
+            )
         )
-        for position, spec in enumerate(content.ASSESSMENT)
-    )
-    session.add_all(
-        UnitSituation(unit=spec.unit, situation=spec.situation, note=spec.note)
-        for spec in content.UNIT_SITUATIONS
-    )
-
-
-def _add_goals_and_principles(session: Session) -> dict[str, Goal]:
+    for spec in plan.UNIT_SITUATIONS:
+        ws.plan.situations.add(UnitSituationData(spec.unit, spec.situation, spec.note))
     goals = {
-        spec.key: Goal(title=spec.title, description=spec.description, position=position)
-        for position, spec in enumerate(content.GOALS)
+        spec.key: ws.plan.goals.add(GoalData(spec.title, spec.description)).id
+        for spec in plan.GOALS
     }
-    session.add_all(goals.values())
-    session.add_all(
-        Principle(text=text, position=position) for position, text in enumerate(content.PRINCIPLES)
-    )
-    return goals
+    for text in plan.PRINCIPLES:
+        ws.plan.principles.add(PrincipleData(text))
+    initiatives = _add_initiatives(ws, goals, insights)
+    risks = _add_risks(ws, calendar, people, initiatives)
+    _add_horizons(ws, calendar, risks, initiatives)
 
 
-def _add_initiatives(
-    session: Session, goals: dict[str, Goal], insights: dict[str, Insight]
-) -> dict[str, Initiative]:
-    initiatives: dict[str, Initiative] = {}
-    ranks = dict.fromkeys((spec.horizon for spec in content.INITIATIVES), 0)
-    for spec in content.INITIATIVES:
-        ranks[spec.horizon] += 1
-        initiatives[spec.key] = Initiative(
+def _add_initiatives(ws: Workspace, goals: Ids, insights: Ids) -> Ids:
+    """Initiatives in content order, which is their rank within each horizon."""
+    ids: Ids = {}
+    for spec in plan.INITIATIVES:
+        data = InitiativeData(
             title=spec.title,
             description=spec.description,
             business_value=spec.business_value,
@@ -378,107 +392,102 @@ def _add_initiatives(
             end_month=spec.end_month,
             owner=spec.owner,
             status=spec.status,
-            rank=ranks[spec.horizon],
             cfo_confirmed=spec.cfo_confirmed,
-            goals=[goals[key] for key in spec.goals],
-            insights=[insights[key] for key in spec.insights],
-            depends_on=[initiatives[key] for key in spec.depends_on],
-            cost_lines=[
-                CostLine(
+            goal_ids=tuple(goals[key] for key in spec.goals),
+            insight_ids=tuple(insights[key] for key in spec.insights),
+            depends_on_ids=tuple(ids[key] for key in spec.depends_on),
+        )
+        # The parts are new rows (id 0) of an initiative not saved yet (initiative_id 0):
+        # `save_draft` writes them with the initiative, all or nothing.
+        draft = InitiativeDraft(
+            data,
+            cost_lines=tuple(
+                CostLineRecord(
+                    initiative_id=0,
                     category=cost.category,
-                    recurrence=cost.recurrence,
                     amount_minor=cost.yuan * FEN_PER_YUAN,
+                    recurrence=cost.recurrence,
                     vendor=cost.vendor,
                     note=cost.note,
                 )
                 for cost in spec.costs
-            ],
-            payments=[
-                Payment(month=month, amount_minor=yuan * FEN_PER_YUAN, note=note)
+            ),
+            payments=tuple(
+                PaymentRecord(
+                    initiative_id=0, month=month, amount_minor=yuan * FEN_PER_YUAN, note=note
+                )
                 for month, yuan, note in spec.payments
-            ],
-            milestones=[Milestone(month=month, title=title) for month, title in spec.milestones],
+            ),
+            milestones=tuple(
+                MilestoneRecord(initiative_id=0, month=month, title=title)
+                for month, title in spec.milestones
+            ),
         )
-    session.add_all(initiatives.values())
-    return initiatives
+        ids[spec.key] = ws.plan.initiatives.save_draft(draft).id
+    return ids
 
 
-def _add_measures(
-    session: Session, calendar: DemoCalendar, initiatives: dict[str, Initiative]
-) -> None:
-    session.add_all(
-        Measure(
-            name=spec.name,
-            unit=spec.unit,
-            baseline=spec.baseline,
-            target=spec.target,
-            current=spec.current,
-            current_on=None if spec.current_day is None else calendar.day(spec.current_day),
-            horizon=spec.horizon,
-            initiative_id=initiatives[spec.initiative].id if spec.initiative else None,
-        )
-        for spec in content.MEASURES
-    )
-
-
-def _add_contingencies(
-    session: Session, risks: dict[str, Risk], initiatives: dict[str, Initiative]
-) -> None:
-    session.add_all(
-        Contingency(
-            trigger=spec.trigger,
-            response=spec.response,
-            owner=spec.owner,
-            horizon=spec.horizon,
-            risk_id=risks[spec.risk].id if spec.risk else None,
-            initiative_id=initiatives[spec.initiative].id if spec.initiative else None,
-        )
-        for spec in content.CONTINGENCIES
-    )
-
-
-def _add_next_steps(session: Session, calendar: DemoCalendar) -> None:
-    session.add_all(
-        NextStep(
-            horizon=spec.horizon,
-            text=spec.text,
-            owner=spec.owner,
-            due_date=calendar.day(spec.due_day),
-            done=spec.done,
-        )
-        for spec in content.NEXT_STEPS
-    )
-
-
-def _add_risks(
-    session: Session,
-    calendar: DemoCalendar,
-    people: Ids,
-    initiatives: dict[str, Initiative],
-) -> dict[str, Risk]:
-    risks: dict[str, Risk] = {}
-    for spec in content.RISKS:
+def _add_risks(ws: Workspace, calendar: DemoCalendar, people: Ids, initiatives: Ids) -> Ids:
+    ids: Ids = {}
+    for spec in plan.RISKS:
         likelihood, impact = spec.inherent
         residual_likelihood, residual_impact = spec.residual
-        risks[spec.key] = Risk(
-            title=spec.title,
-            category=spec.category,
-            cause=spec.cause,
-            effect=spec.effect,
-            likelihood=likelihood,
-            impact=impact,
-            residual_likelihood=residual_likelihood,
-            residual_impact=residual_impact,
-            response=spec.response,
-            owner=spec.owner,
-            trigger=spec.trigger,
-            mitigation=spec.mitigation,
-            contingency=spec.contingency,
-            horizon=spec.horizon,
-            status=spec.status,
-            next_review=calendar.day(spec.review_day),
-            initiatives=[initiatives[key] for key in spec.initiatives],
-            stakeholders=[session.get_one(Stakeholder, people[key]) for key in spec.people],
+        ids[spec.key] = ws.risks.add(
+            RiskData(
+                title=spec.title,
+                category=spec.category,
+                cause=spec.cause,
+                effect=spec.effect,
+                likelihood=likelihood,
+                impact=impact,
+                residual_likelihood=residual_likelihood,
+                residual_impact=residual_impact,
+                response=spec.response,
+                owner=spec.owner,
+                trigger=spec.trigger,
+                mitigation=spec.mitigation,
+                contingency=spec.contingency,
+                horizon=spec.horizon,
+                status=spec.status,
+                next_review=calendar.day(spec.review_day),
+                initiative_ids=tuple(initiatives[key] for key in spec.initiatives),
+                stakeholder_ids=tuple(people[key] for key in spec.people),
+            )
+        ).id
+    return ids
+
+
+def _add_horizons(ws: Workspace, calendar: DemoCalendar, risks: Ids, initiatives: Ids) -> None:
+    """Each horizon's measures, contingencies and next steps."""
+
+    def initiative(key: str | None) -> int | None:
+        return None if key is None else initiatives[key]
+
+    for spec in plan.MEASURES:
+        ws.plan.measures.add(
+            MeasureData(
+                name=spec.name,
+                unit=spec.unit,
+                baseline=spec.baseline,
+                target=spec.target,
+                current=spec.current,
+                current_on=None if spec.current_day is None else calendar.day(spec.current_day),
+                horizon=spec.horizon,
+                initiative_id=initiative(spec.initiative),
+            )
         )
-    session.add_all(risks.values())
-    return risks
+    for spec in plan.CONTINGENCIES:
+        ws.plan.contingencies.add(
+            ContingencyData(
+                trigger=spec.trigger,
+                response=spec.response,
+                owner=spec.owner,
+                horizon=spec.horizon,
+                risk_id=None if spec.risk is None else risks[spec.risk],
+                initiative_id=initiative(spec.initiative),
+            )
+        )
+    for spec in plan.NEXT_STEPS:
+        ws.plan.next_steps.add(
+            NextStepData(spec.horizon, spec.text, spec.owner, calendar.day(spec.due_day), spec.done)
+        )

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from cio_desk.errors import ValidationError
 from cio_desk.services.base import Manager, get_or_raise
+from cio_desk.services.meetings import MeetingRecord, meeting_record
 from cio_desk.services.text import clean_text
-from cio_desk.store.models import FollowUp, Meeting, Stakeholder
+from cio_desk.store.enums import MeetingStatus
+from cio_desk.store.models import FollowUp, Meeting, MeetingAttendee, Stakeholder
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,15 @@ class FollowUpRecord(FollowUpData):
         return not self.done and self.due_date is not None and self.due_date < today
 
 
+@dataclass(frozen=True)
+class MeetingLabel:
+    """Enough of a meeting to say where a follow-up came from."""
+
+    id: int
+    display_title: str  # its title, or its attendees' names
+    starts_at: dt.datetime
+
+
 class FollowUpStatus(StrEnum):
     """The lists of the Follow-ups page."""
 
@@ -54,9 +66,11 @@ class FollowUpCounts:
     overdue: int
     done: int
     open_quick_wins: int
+    done_this_week: int = 0  # ticked off since Monday of today's week
 
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(FollowUpData))
+_IN_BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
 class FollowUpManager(Manager):
@@ -155,15 +169,67 @@ class FollowUpManager(Manager):
     def counts(self, today: dt.date) -> FollowUpCounts:
         """The size of each list of the Follow-ups page, in one query."""
         is_open = FollowUp.done.is_(False)
+        is_done = FollowUp.done.is_(True)
+        monday = today - dt.timedelta(days=today.weekday())
+        this_week = is_done & (FollowUp.done_on >= monday) & (FollowUp.done_on <= today)
         query = select(
             func.count(case((is_open, 1))),
             func.count(case((is_open & (FollowUp.due_date < today), 1))),
-            func.count(case((FollowUp.done.is_(True), 1))),
+            func.count(case((is_done, 1))),
             func.count(case((is_open & FollowUp.quick_win.is_(True), 1))),
+            func.count(case((this_week, 1))),
         )
         with self._read() as session:
-            open_, overdue, done, quick_wins = session.execute(query).one()
-        return FollowUpCounts(open_, overdue, done, quick_wins)
+            open_, overdue, done, quick_wins, done_this_week = session.execute(query).one()
+        return FollowUpCounts(open_, overdue, done, quick_wins, done_this_week)
+
+    def linked_meetings(self, meeting_ids: Iterable[int | None]) -> dict[int, MeetingLabel]:
+        """Meeting id -> what to call it, for the follow-ups listed (where each came from)."""
+        ids = sorted({i for i in meeting_ids if i is not None})
+        found: dict[int, MeetingLabel] = {}
+        with self._read() as session:
+            for start in range(0, len(ids), _IN_BATCH):
+                found.update(_meeting_labels(session, ids[start : start + _IN_BATCH]))
+        return found
+
+    def meeting_choices(self, stakeholder_id: int) -> list[MeetingRecord]:
+        """The meetings a follow-up for this person can come from: every one
+        they attended that was not cancelled, the latest first."""
+        query = (
+            select(Meeting)
+            .join(MeetingAttendee, MeetingAttendee.meeting_id == Meeting.id)
+            .where(
+                MeetingAttendee.stakeholder_id == stakeholder_id,
+                Meeting.status != MeetingStatus.CANCELLED,
+            )
+            .options(selectinload(Meeting.attendees))
+            .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+        )
+        with self._read() as session:
+            return [meeting_record(row) for row in session.scalars(query)]
+
+
+def _meeting_labels(session: Session, ids: list[int]) -> dict[int, MeetingLabel]:
+    """Titles and start times; an untitled meeting is named by its attendees, as
+    `MeetingRecord.display_title` does."""
+    rows = session.execute(
+        select(Meeting.id, Meeting.title, Meeting.starts_at).where(Meeting.id.in_(ids))
+    ).all()
+    untitled = [meeting_id for meeting_id, title, _ in rows if not title]
+    names: dict[int, list[str]] = {}
+    if untitled:
+        query = (
+            select(MeetingAttendee.meeting_id, Stakeholder.name)
+            .join(Stakeholder, Stakeholder.id == MeetingAttendee.stakeholder_id)
+            .where(MeetingAttendee.meeting_id.in_(untitled))
+            .order_by(MeetingAttendee.meeting_id, Stakeholder.name)
+        )
+        for meeting_id, name in session.execute(query):
+            names.setdefault(meeting_id, []).append(name)
+    return {
+        meeting_id: MeetingLabel(meeting_id, title or ", ".join(names.get(meeting_id, ())), when)
+        for meeting_id, title, when in rows
+    }
 
 
 def create_follow_up(session: Session, data: FollowUpData) -> FollowUpRecord:

@@ -11,10 +11,14 @@ Rules kept here:
   horizon goes last there unless a rank is given.
 - Only stakeholders' goals, proposals and concerns can be addressed.
 - Dependencies may not loop; the refusal names the loop.
+- Month 1 begins on the start date and each month on the same day of the
+  next calendar month (or its last day), so "today" falls in one month.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +36,7 @@ from cio_desk.services.plan_costs import (
     PaymentRecord,
 )
 from cio_desk.services.plan_rows import (
+    LAST_MONTH,
     Link,
     RowManager,
     check_horizon,
@@ -108,6 +113,23 @@ class InitiativeSnapshot:
         return self.record.id
 
 
+@dataclass(frozen=True)
+class InitiativeDraft:
+    """An initiative with its cost lines, payment schedule and milestones, saved in one step.
+
+    A part with id 0 is new; a part with the id of one of the initiative's
+    rows updates it; the initiative's rows left out are removed. A part whose
+    row no longer exists is put back with its id (what undo does). `rank`
+    None keeps the rank (or puts a moved initiative last in its new horizon).
+    """
+
+    data: InitiativeData
+    cost_lines: tuple[CostLineRecord, ...] = ()
+    payments: tuple[PaymentRecord, ...] = ()
+    milestones: tuple[MilestoneRecord, ...] = ()
+    rank: int | None = None
+
+
 class InitiativeManager(RowManager[InitiativeData, InitiativeRecord]):
     """`ws.plan.initiatives`: the key priorities, ranked within each horizon."""
 
@@ -179,6 +201,58 @@ class InitiativeManager(RowManager[InitiativeData, InitiativeRecord]):
                 )
             return record
 
+    def move(self, item_id: int, start_month: int, end_month: int) -> InitiativeRecord:
+        """Give an initiative new months, as dragging its bar on the roadmap does.
+
+        An end past its horizon moves it to the horizon it now ends in (last
+        there), in the same update; otherwise the horizon stays. Undone by
+        `update(id, start_month=..., end_month=..., horizon=..., rank=...)`
+        with the values from before.
+        """
+        start = check_month(start_month, field="start_month", label="Start month")
+        end = check_month(end_month, field="end_month", label="End month")
+        horizon = self.get(item_id).horizon
+        if end > horizon:
+            horizon = horizon_for(end)
+        return self.update(item_id, start_month=start, end_month=end, horizon=horizon)
+
+    def draft(self, item_id: int) -> InitiativeDraft:
+        """The initiative as stored, with its parts and rank: what an editor starts from."""
+        with self._read() as session:
+            record = self._record(session, get_or_raise(session, Initiative, item_id, "initiative"))
+            parts = [
+                tuple(manager(self._sessions)._list(session, model.initiative_id == item_id))
+                for manager, model in (
+                    (CostLineManager, CostLine),
+                    (PaymentManager, Payment),
+                    (MilestoneManager, Milestone),
+                )
+            ]
+        return InitiativeDraft(self._as_data(record), *parts, rank=record.rank)
+
+    def save_draft(self, draft: InitiativeDraft, item_id: int | None = None) -> InitiativeRecord:
+        """Add (`item_id` None) or update an initiative and its parts, all or nothing.
+
+        A refused part names its line: field "cost_lines", "payments" or
+        "milestones", message "Cost line 2: Amount cannot be negative."
+        An edit is undone by saving the `draft(item_id)` taken before it.
+        """
+        with self._write() as session:
+            if item_id is None:
+                record = self._add(session, draft.data)
+            else:
+                changes = {f: getattr(draft.data, f) for f in self._data_fields()}
+                if draft.rank is not None:
+                    changes["rank"] = draft.rank
+                record = self._update(session, item_id, changes)
+            for manager, parts in (
+                (CostLineManager, draft.cost_lines),
+                (PaymentManager, draft.payments),
+                (MilestoneManager, draft.milestones),
+            ):
+                manager(self._sessions)._replace(session, record.id, parts)
+            return record
+
     def dependents(self, item_id: int) -> list[InitiativeRecord]:
         """The initiatives that depend on this one."""
         with self._read() as session:
@@ -192,20 +266,7 @@ class InitiativeManager(RowManager[InitiativeData, InitiativeRecord]):
     def _validate(
         self, session: Session, data: InitiativeData, item_id: int | None, restoring: bool
     ) -> InitiativeData:
-        horizon = check_horizon(data.horizon)
-        start = check_month(data.start_month, field="start_month", label="Start month")
-        end = check_month(data.end_month, field="end_month", label="End month")
-        if end < start:
-            raise ValidationError(
-                "end_month",
-                f"The initiative cannot end (month {end}) before it starts (month {start}).",
-            )
-        if end > horizon:  # type: ignore[operator]
-            raise ValidationError(
-                "end_month",
-                f"A {horizon}-month initiative must end by month {horizon} (this one ends in "
-                f"month {end}). End it earlier or move it to the {horizon_for(end)}-month horizon.",
-            )
+        horizon, start, end = check_schedule(data.horizon, data.start_month, data.end_month)
         links = {link.field: link for link in self.links}
         insight_ids = links["insight_ids"].check(session, data.insight_ids, restoring=restoring)
         insight_ids = _addressable(session, insight_ids, restoring)
@@ -265,6 +326,64 @@ class InitiativeManager(RowManager[InitiativeData, InitiativeRecord]):
             contingency_ids=ids(Contingency.id, Contingency.initiative_id == item_id),
             risk_ids=ids(risk_initiative.c.risk_id, risk_initiative.c.initiative_id == item_id),
         )
+
+
+def starts_before_dependency_ends(start_month: int, dependency_end_month: int) -> bool:
+    """Whether an initiative starting in `start_month` starts too early for a dependency
+    ending in `dependency_end_month` (months are whole: after month 6 ends comes month 7)."""
+    return start_month <= dependency_end_month
+
+
+def month_start(start_date: dt.date, month: int) -> dt.date:
+    """The first day of plan month `month` (month 1 begins on the start date)."""
+    index = start_date.month - 1 + month - 1
+    year, month_of_year = start_date.year + index // 12, index % 12 + 1
+    day = min(start_date.day, calendar.monthrange(year, month_of_year)[1])
+    return dt.date(year, month_of_year, day)
+
+
+def month_position(start_date: dt.date, today: dt.date) -> float:
+    """Where `today` falls on the plan's month axis: 0.0 is the start date, 1.0 the
+    first day of month 2; 0.5 is half-way through month 1.
+
+    Negative before the start date; 24.0 or more once the 24 months are over.
+    """
+    if today < start_date:
+        return -(start_date - today).days / 30.0
+    month = 1
+    while month <= LAST_MONTH and month_start(start_date, month + 1) <= today:
+        month += 1
+    begins, ends = month_start(start_date, month), month_start(start_date, month + 1)
+    return month - 1 + (today - begins).days / (ends - begins).days
+
+
+def current_month(start_date: dt.date, today: dt.date) -> int | None:
+    """The plan month (1-24) `today` falls in; None before the start or after month 24."""
+    position = month_position(start_date, today)
+    return int(position) + 1 if 0 <= position < LAST_MONTH else None
+
+
+def check_schedule(horizon: object, start_month: object, end_month: object) -> tuple[int, int, int]:
+    """The horizon, start and end month if they fit together, else ValidationError.
+
+    Forms call it as the months are typed, so the message appears at once.
+    """
+    checked = check_horizon(horizon)
+    assert checked is not None  # not optional here
+    start = check_month(start_month, field="start_month", label="Start month")
+    end = check_month(end_month, field="end_month", label="End month")
+    if end < start:
+        raise ValidationError(
+            "end_month",
+            f"The initiative cannot end (month {end}) before it starts (month {start}).",
+        )
+    if end > checked:
+        raise ValidationError(
+            "end_month",
+            f"A {checked}-month initiative must end by month {checked} (this one ends in "
+            f"month {end}). End it earlier or move it to the {horizon_for(end)}-month horizon.",
+        )
+    return checked, start, end
 
 
 def _addressable(

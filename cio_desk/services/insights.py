@@ -86,6 +86,14 @@ class Promotion:
     linked: tuple[tuple[int, str], ...]  # (insight id, the name as it was typed)
 
 
+@dataclass(frozen=True)
+class ReferralLink:
+    """Pending referrals pointed at someone already in the register (see `link_referral`)."""
+
+    stakeholder_id: int
+    linked: tuple[tuple[int, str], ...]  # (insight id, the name as it was typed)
+
+
 _COLUMNS = (
     "stakeholder_id",
     "kind",
@@ -155,9 +163,16 @@ class InsightManager(ThemeMethods):
         kind: InsightKind | None = None,
         meeting_id: int | None = None,
         theme_id: int | None = None,
+        active_only: bool = False,
     ) -> list[InsightRecord]:
-        """Insights in the order they were recorded, optionally narrowed."""
+        """Insights in the order they were recorded, optionally narrowed.
+
+        `active_only` leaves out what archived stakeholders said (as the
+        theme counts do).
+        """
         query = _record_query()
+        if active_only:
+            query = query.where(_Owner.archived.is_(False))
         if stakeholder_id is not None:
             query = query.where(Insight.stakeholder_id == stakeholder_id)
         if kind is not None:
@@ -203,6 +218,42 @@ class InsightManager(ThemeMethods):
                     other.referred_stakeholder_id = person.id
                     other.referred_name = ""
             return Promotion(stakeholder=person, linked=tuple(linked))
+
+    def link_referral(self, insight_id: int, stakeholder_id: int) -> ReferralLink:
+        """Point a pending referral at someone already in the register.
+
+        Every other pending referral carrying the same name (case and spaces
+        ignored) is linked too, except one that would name its own author.
+        """
+        with self._write() as session:
+            row = _load(session, insight_id)
+            if row.kind is not InsightKind.REFERRAL or row.referred_stakeholder_id is not None:
+                raise ValidationError(
+                    "referred_stakeholder_id", "Only a name not yet in the register can be linked."
+                )
+            person = _existing_stakeholder(session, stakeholder_id, "referred_stakeholder_id")
+            if row.stakeholder_id == person.id:
+                raise ValidationError(
+                    "referred_stakeholder_id", "A person cannot refer you to themselves."
+                )
+            key = name_key(row.referred_name)
+            linked = []
+            for other in session.scalars(_pending_referrals()):
+                same = other.id == row.id or name_key(other.referred_name) == key
+                if same and other.stakeholder_id != person.id:
+                    linked.append((other.id, other.referred_name))
+                    other.referred_stakeholder_id = person.id
+                    other.referred_name = ""
+            return ReferralLink(stakeholder_id=person.id, linked=tuple(linked))
+
+    def unlink_referral(self, link: ReferralLink) -> None:
+        """Take back `link_referral`: the referrals carry the typed names again."""
+        with self._write() as session:
+            for insight_id, name in link.linked:
+                row = session.get(Insight, insight_id)
+                if row is not None and row.referred_stakeholder_id == link.stakeholder_id:
+                    row.referred_stakeholder_id = None
+                    row.referred_name = name
 
     def undo_promotion(self, promotion: Promotion) -> None:
         """Take back `promote_referral`: the names return, the person goes."""

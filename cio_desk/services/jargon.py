@@ -14,7 +14,9 @@ wherever it appears.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from cio_desk.errors import ValidationError
+from cio_desk.errors import ReadOnlyWorkspaceError, ValidationError
 from cio_desk.services.base import Manager, get_or_raise
 from cio_desk.services.text import clean_text
 from cio_desk.store.models import JargonTerm, Setting
@@ -120,7 +122,8 @@ class JargonManager(Manager):
 
     def list(self) -> list[JargonRecord]:
         """Every term, alphabetically; the default list on first use."""
-        self.seed_defaults()
+        with contextlib.suppress(ReadOnlyWorkspaceError):  # read-only: show what is stored
+            self.seed_defaults()
         with self._read() as session:
             rows = session.scalars(select(JargonTerm).order_by(func.lower(JargonTerm.term)))
             return [_record(row) for row in rows]
@@ -205,11 +208,21 @@ def scan_texts(texts: Iterable[TextToCheck], terms: list[JargonRecord]) -> list[
     """Every occurrence of `terms` in `texts`: in text order, then by position."""
     if not terms:
         return []
-    pattern, by_key = _compile(terms)
+    # One pattern of every term costs about 2 µs per character (each position
+    # tries every term), far too slow for a document of thousands of table
+    # cells. A plain substring test per term (a term can only match where its
+    # lower-case form occurs) leaves the few terms each text may hold; the
+    # pattern of just those is compiled once and reused.
+    needles = [(term.term.lower(), term) for term in terms]
     findings = []
     for item in texts:
         if not item.text:
             continue
+        lowered = item.text.lower()
+        present = tuple(term for needle, term in needles if needle in lowered)
+        if not present:
+            continue
+        pattern, by_key = _compile(present)
         for match in pattern.finditer(item.text):
             term = by_key[_key_of(match)]
             findings.append(
@@ -230,8 +243,11 @@ def terms_found(findings: Iterable[JargonFinding]) -> list[JargonRecord]:
     return sorted(unique.values(), key=lambda t: t.term.lower())
 
 
-def _compile(terms: list[JargonRecord]) -> tuple[re.Pattern[str], dict[str, JargonRecord]]:
-    """One alternation of all terms (longest first), a named group per term."""
+@functools.lru_cache(maxsize=512)
+def _compile(
+    terms: tuple[JargonRecord, ...],
+) -> tuple[re.Pattern[str], dict[str, JargonRecord]]:
+    """One alternation of `terms` (longest first), a named group per term."""
     by_key: dict[str, JargonRecord] = {}
     parts = []
     for index, term in enumerate(sorted(terms, key=lambda t: -len(t.term))):

@@ -21,7 +21,7 @@ contingencies and next steps: the content of one Plan tab and one PDF section.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -39,7 +39,12 @@ from cio_desk.services.plan_horizons import (
 )
 from cio_desk.services.plan_rows import Link, RowManager, check_horizon
 from cio_desk.services.text import check_choice, clean_text
-from cio_desk.store.enums import AssessmentKind, InitiativeStatus, SituationType
+from cio_desk.store.enums import (
+    INTERNAL_KINDS,
+    AssessmentKind,
+    InitiativeStatus,
+    SituationType,
+)
 from cio_desk.store.models import (
     AssessmentItem,
     Contingency,
@@ -156,10 +161,15 @@ class UnitSituationManager(RowManager[UnitSituationData, UnitSituationRecord]):
         return (UnitSituation.unit, UnitSituation.id)
 
     def units_without_situation(self) -> list[str]:
-        """Units of active stakeholders that have no situation yet, by name."""
+        """Units of active internal stakeholders that have no situation yet, by name.
+
+        External people (vendors, customers, regulators) name their own
+        organisation as their unit; it is not a unit of this business.
+        """
         query = (
             select(Stakeholder.unit)
             .where(~Stakeholder.archived, Stakeholder.unit != "")
+            .where(Stakeholder.kind.in_(sorted(INTERNAL_KINDS)))
             .where(Stakeholder.unit.not_in(select(UnitSituation.unit)))
             .distinct()
             .order_by(Stakeholder.unit)
@@ -285,6 +295,9 @@ class HorizonView:
     priorities: list[InitiativeRecord]  # ranked; dropped ones left out
     contingencies: list[ContingencyRecord]
     next_steps: list[NextStepRecord]
+    # Titles of what the measures and contingencies point to, by id.
+    initiative_titles: dict[int, str] = field(default_factory=dict)
+    risk_titles: dict[int, str] = field(default_factory=dict)
 
 
 class PlanService:
@@ -339,4 +352,26 @@ class PlanService:
             )
             contingencies = self.contingencies._list(session, Contingency.id.in_(contingency_ids))
             next_steps = self.next_steps._list(session, NextStep.horizon == horizon)
-        return HorizonView(horizon, measures, priorities, contingencies, next_steps)
+            initiative_ids = {m.initiative_id for m in measures}
+            initiative_ids |= {c.initiative_id for c in contingencies}
+            risk_ids = {c.risk_id for c in contingencies}
+            initiative_titles = _titles(session, Initiative, initiative_ids)
+            risk_titles = _titles(session, Risk, risk_ids)
+        return HorizonView(
+            horizon,
+            measures,
+            priorities,
+            contingencies,
+            next_steps,
+            initiative_titles,
+            risk_titles,
+        )
+
+
+def _titles(session: Session, model: type, ids: set[int | None]) -> dict[int, str]:
+    """{id: title} of the rows of `model` with these ids (None ignored)."""
+    wanted = sorted(i for i in ids if i is not None)
+    if not wanted:
+        return {}
+    query = select(model.id, model.title).where(model.id.in_(wanted))  # type: ignore[attr-defined]
+    return {item_id: title for item_id, title in session.execute(query)}

@@ -6,8 +6,11 @@ Amounts are integer minor units of the workspace currency (see `money.py`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cio_desk.errors import NotFoundError, ValidationError
@@ -81,10 +84,44 @@ def _owning_initiative(session: Session, initiative_id: object, what: str) -> in
 class _InitiativePartManager(RowManager):
     """Rows that belong to one initiative; listed per initiative."""
 
+    field: ClassVar[str]  # the draft's field, named in errors: "cost_lines"
+    label: ClassVar[str]  # "Cost line", for "Cost line 2: ..."
+
     def list(self, *, initiative_id: int | None = None) -> list:  # type: ignore[override]
         where = [] if initiative_id is None else [self.model.initiative_id == initiative_id]
         with self._read() as session:
             return self._list(session, *where)
+
+    def _replace(self, session: Session, initiative_id: int, parts: Sequence[Any]) -> None:
+        """Make `parts` (records; id 0 for new) the initiative's rows, in the caller's session."""
+        model = self.model
+        existing = {
+            row.id: row
+            for row in session.scalars(select(model).where(model.initiative_id == initiative_id))
+        }
+        kept: set[int] = set()
+        for number, part in enumerate(parts, start=1):
+            data = dataclasses.replace(self._as_data(part), initiative_id=initiative_id)
+            try:
+                clean = self._validate(session, data, part.id or None, False)
+            except ValidationError as error:
+                message = f"{self.label} {number}: {error.message}"
+                raise ValidationError(self.field, message) from None
+            values = self._column_values(clean)
+            row = existing.get(part.id)
+            if row is not None:
+                kept.add(part.id)
+                for column, value in values.items():
+                    setattr(row, column, value)
+                continue
+            row = model(**values)
+            if part.id and session.get(model, part.id) is None:
+                row.id = part.id  # removed by an edit, put back by its undo
+            session.add(row)
+        for item_id, row in existing.items():
+            if item_id not in kept:
+                session.delete(row)
+        session.flush()
 
 
 class CostLineManager(_InitiativePartManager):
@@ -94,6 +131,8 @@ class CostLineManager(_InitiativePartManager):
     data_type = CostLineData
     record_type = CostLineRecord
     what = "cost line"
+    field = "cost_lines"
+    label = "Cost line"
 
     def _order_by(self) -> tuple:
         return (CostLine.initiative_id, CostLine.id)
@@ -122,6 +161,8 @@ class PaymentManager(_InitiativePartManager):
     data_type = PaymentData
     record_type = PaymentRecord
     what = "payment"
+    field = "payments"
+    label = "Payment"
 
     def _order_by(self) -> tuple:
         return (Payment.initiative_id, Payment.month, Payment.id)
@@ -144,6 +185,8 @@ class MilestoneManager(_InitiativePartManager):
     data_type = MilestoneData
     record_type = MilestoneRecord
     what = "milestone"
+    field = "milestones"
+    label = "Milestone"
 
     def _order_by(self) -> tuple:
         return (Milestone.initiative_id, Milestone.month, Milestone.id)

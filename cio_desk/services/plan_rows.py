@@ -158,14 +158,7 @@ class RowManager(Manager, Generic[D, R]):
     def add(self, data: D) -> R:
         """Save a new row, placed last in its order; undone by `delete`."""
         with self._write() as session:
-            clean = self._validate(session, data, None, False)
-            row = self.model(**self._column_values(clean))
-            if self.order is not None:
-                setattr(row, self.order, self._next_order(session, clean))
-            session.add(row)
-            session.flush()
-            self._write_links(session, row.id, clean, self._link_fields())
-            return self._record(session, row)
+            return self._add(session, data)
 
     def update(self, item_id: int, **changes: Any) -> R:
         """Change some fields; the whole row is validated again."""
@@ -174,25 +167,7 @@ class RowManager(Manager, Generic[D, R]):
         if unknown:
             raise TypeError(f"Unknown {self.what} fields: {sorted(unknown)}")
         with self._write() as session:
-            row = get_or_raise(session, self.model, item_id, self.what)
-            current = self._record(session, row)
-            merged = dataclasses.replace(current, **changes)  # type: ignore[type-var]
-            clean = self._validate(session, self._as_data(merged), item_id, False)
-            group_moved = self.order_group is not None and getattr(
-                row, self.order_group
-            ) != getattr(clean, self.order_group)
-            order = None
-            if self.order is not None and self.order in changes:
-                order = _whole(changes[self.order], self.order)
-            elif group_moved:  # counted before the row itself moves into the group
-                order = self._next_order(session, clean)
-            for column, value in self._column_values(clean).items():
-                setattr(row, column, value)
-            if order is not None:
-                setattr(row, self.order, order)  # type: ignore[arg-type]
-            self._write_links(session, item_id, clean, set(changes) & self._link_fields())
-            session.flush()
-            return self._record(session, row)
+            return self._update(session, item_id, changes)
 
     def get(self, item_id: int) -> R:
         """The record with this id, or NotFoundError."""
@@ -245,6 +220,39 @@ class RowManager(Manager, Generic[D, R]):
                 setattr(rows[item_id], self.order, index)
 
     # ------------------------------------------------------------ helpers
+
+    def _add(self, session: Session, data: D) -> R:
+        """`add` inside the caller's transaction."""
+        clean = self._validate(session, data, None, False)
+        row = self.model(**self._column_values(clean))
+        if self.order is not None:
+            setattr(row, self.order, self._next_order(session, clean))
+        session.add(row)
+        session.flush()
+        self._write_links(session, row.id, clean, self._link_fields())
+        return self._record(session, row)
+
+    def _update(self, session: Session, item_id: int, changes: dict[str, Any]) -> R:
+        """`update` inside the caller's transaction (field names already checked)."""
+        row = get_or_raise(session, self.model, item_id, self.what)
+        current = self._record(session, row)
+        merged = dataclasses.replace(current, **changes)  # type: ignore[type-var]
+        clean = self._validate(session, self._as_data(merged), item_id, False)
+        group_moved = self.order_group is not None and getattr(row, self.order_group) != getattr(
+            clean, self.order_group
+        )
+        order = None
+        if self.order is not None and self.order in changes:
+            order = _whole(changes[self.order], self.order)
+        elif group_moved:  # counted before the row itself moves into the group
+            order = self._next_order(session, clean)
+        for column, value in self._column_values(clean).items():
+            setattr(row, column, value)
+        if order is not None:
+            setattr(row, self.order, order)  # type: ignore[arg-type]
+        self._write_links(session, item_id, clean, set(changes) & self._link_fields())
+        session.flush()
+        return self._record(session, row)
 
     def _restore(self, session: Session, snapshot: R) -> R:
         item_id = snapshot.id  # type: ignore[attr-defined]

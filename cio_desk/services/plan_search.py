@@ -1,4 +1,4 @@
-"""Search providers for the plan: initiatives, risks and measures in the Ctrl+K box.
+"""Search providers for the plan: initiatives, risks, measures, goals and the assessment.
 
 Registered on the workspace's `SearchService` by `register_plan_search`.
 """
@@ -18,7 +18,7 @@ from cio_desk.services.search import (
     title_order,
 )
 from cio_desk.store.enums import InitiativeStatus
-from cio_desk.store.models import Initiative, Measure, Risk
+from cio_desk.store.models import AssessmentItem, Goal, Initiative, Measure, Risk
 
 
 def register_plan_search(search: SearchService) -> None:
@@ -26,6 +26,8 @@ def register_plan_search(search: SearchService) -> None:
     search.register("initiative", find_initiatives)
     search.register("risk", find_risks)
     search.register("measure", find_measures)
+    search.register("goal", find_goals)
+    search.register("assessment", find_assessment)
 
 
 def find_initiatives(session: Session, query: SearchQuery, limit: int) -> list[SearchHit]:
@@ -111,4 +113,48 @@ def find_measures(session: Session, query: SearchQuery, limit: int) -> list[Sear
             tag=str(row.horizon) if row.horizon else "",
         )
         for row, initiative in session.execute(statement)
+    ]
+
+
+def find_goals(session: Session, query: SearchQuery, limit: int) -> list[SearchHit]:
+    """Goals by title or description."""
+    statement = (
+        select(Goal)
+        .where(every_word(query, [like(Goal.title), like(Goal.description)]))
+        .order_by(title_order(Goal.title, query), Goal.position, Goal.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(
+            kind="goal",
+            id=row.id,
+            title=row.title,
+            snippet=snippet((row.description,), query),
+            open_kind="goal",
+            open_id=row.id,
+        )
+        for row in session.scalars(statement)
+    ]
+
+
+def find_assessment(session: Session, query: SearchQuery, limit: int) -> list[SearchHit]:
+    """Assessment items (strengths ... threats) by text or business unit."""
+    statement = (
+        select(AssessmentItem)
+        .where(every_word(query, [like(AssessmentItem.text), like(AssessmentItem.unit)]))
+        .order_by(title_order(AssessmentItem.text, query), AssessmentItem.id)
+        .limit(limit)
+    )
+    return [
+        SearchHit(
+            kind="assessment",
+            id=row.id,
+            title=" ".join(row.text.split()),
+            snippet="",
+            open_kind="assessment",
+            open_id=row.id,
+            detail=row.unit,
+            tag=row.kind.value,
+        )
+        for row in session.scalars(statement)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from cio_desk.services.base import Manager, get_or_raise
 from cio_desk.services.followups import FollowUpManager, FollowUpRecord, FollowUpStatus
 from cio_desk.services.insights import InsightManager, InsightRecord
-from cio_desk.services.meetings import MeetingRecord, meeting_record
+from cio_desk.services.meetings import MeetingManager, MeetingRecord, meeting_record
 from cio_desk.services.stakeholders import StakeholderManager, StakeholderRecord
 from cio_desk.services.tour import GoingCold, StanceTrend, TourService, named_by_query
 from cio_desk.store.enums import InsightKind, MeetingStatus, StakeholderKind, Stance
@@ -31,6 +32,26 @@ from cio_desk.store.models import (
 )
 
 _TAG_SEPARATOR = "\x1f"  # cannot occur in a tag: tags are single-line, cleaned text
+
+# On the influence/interest grid a rating of 4 or 5 is "high": the same line
+# as a key stakeholder's influence, and the shaded cells of the PDF's grid.
+HIGH_RATING = 4
+
+
+class Quadrant(StrEnum):
+    """The four areas of the influence/interest grid, and how to treat the people there."""
+
+    MANAGE_CLOSELY = "manage_closely"  # high influence, high interest
+    KEEP_SATISFIED = "keep_satisfied"  # high influence, lower interest
+    KEEP_INFORMED = "keep_informed"  # lower influence, high interest
+    MONITOR = "monitor"  # lower influence, lower interest
+
+
+def quadrant(influence: int, interest: int) -> Quadrant:
+    """Where ratings (1-5 each) fall on the grid."""
+    if influence >= HIGH_RATING:
+        return Quadrant.MANAGE_CLOSELY if interest >= HIGH_RATING else Quadrant.KEEP_SATISFIED
+    return Quadrant.KEEP_INFORMED if interest >= HIGH_RATING else Quadrant.MONITOR
 
 
 @dataclass(frozen=True)
@@ -188,19 +209,16 @@ class RegisterService(Manager):
 
     def next_meeting_brief(self, now: dt.datetime) -> MeetingBrief | None:
         """The next planned meeting not yet over, briefed; None if there is none."""
-        query = (
-            select(Meeting)
-            .options(selectinload(Meeting.attendees))
-            .where(Meeting.status == MeetingStatus.PLANNED, Meeting.ends_at >= now)
-            .order_by(Meeting.starts_at, Meeting.id)
-            .limit(1)
-        )
+        meeting = MeetingManager(self._sessions).next_planned(now)
+        return None if meeting is None else self._meeting_brief(meeting, now.date())
+
+    def meeting_brief(self, meeting_id: int, today: dt.date) -> MeetingBrief:
+        """A brief on any meeting's attendees (before it, or to recall one)."""
         with self._read() as session:
-            row = session.scalar(query)
-            if row is None:
-                return None
-            meeting = meeting_record(row)
-        today = now.date()
+            meeting = meeting_record(get_or_raise(session, Meeting, meeting_id, "meeting"))
+        return self._meeting_brief(meeting, today)
+
+    def _meeting_brief(self, meeting: MeetingRecord, today: dt.date) -> MeetingBrief:
         return MeetingBrief(
             meeting=meeting,
             attendees=tuple(self.brief(sid, today) for sid in meeting.attendee_ids),

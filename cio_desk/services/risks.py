@@ -59,6 +59,11 @@ BANDS: tuple[tuple[RiskBand, int, int], ...] = (
 )
 
 
+def risk_score(likelihood: int, impact: int) -> int:
+    """The score of a likelihood and an impact (each 1-5): their product, 1-25."""
+    return likelihood * impact
+
+
 def band_for(score: int) -> RiskBand:
     """The band of a score from 1 to 25."""
     for band, low, high in BANDS:
@@ -100,11 +105,11 @@ class RiskRecord(RiskData):
 
     @property
     def inherent_score(self) -> int:
-        return self.likelihood * self.impact
+        return risk_score(self.likelihood, self.impact)
 
     @property
     def residual_score(self) -> int:
-        return self.residual_likelihood * self.residual_impact
+        return risk_score(self.residual_likelihood, self.residual_impact)
 
     @property
     def inherent_band(self) -> RiskBand:
@@ -175,7 +180,15 @@ class HeatMap:
     @staticmethod
     def band(likelihood: int, impact: int) -> RiskBand:
         """The colour band of a cell."""
-        return band_for(likelihood * impact)
+        return band_for(risk_score(likelihood, impact))
+
+    def band_counts(self) -> dict[RiskBand, int]:
+        """How many risks fall in each band, low to critical."""
+        counts = dict.fromkeys(RiskBand, 0)
+        for likelihood in range(1, 6):
+            for impact in range(1, 6):
+                counts[self.band(likelihood, impact)] += self.count(likelihood, impact)
+        return counts
 
     def cell_filter(self, likelihood: int, impact: int) -> RiskFilter:
         """The register filter listing exactly the risks counted in a cell."""
@@ -191,6 +204,14 @@ class FiredTrigger:
     stakeholder_id: int
     stakeholder_name: str
     stance: Stance
+
+
+@dataclass(frozen=True)
+class LinkedNames:
+    """Initiative titles and stakeholder names by id, for the risks' links."""
+
+    initiatives: dict[int, str]
+    stakeholders: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -256,6 +277,28 @@ class RiskManager(RowManager[RiskData, RiskRecord]):
                 Risk.status != RiskStatus.CLOSED,
                 Risk.next_review < today,
                 order_by=(Risk.next_review, Risk.id),
+            )
+
+    def count_overdue_reviews(self, today: dt.date) -> int:
+        """How many risks `overdue_reviews(today)` lists, without reading them."""
+        query = select(func.count()).where(
+            Risk.status != RiskStatus.CLOSED, Risk.next_review < today
+        )
+        with self._read() as session:
+            return session.scalar(query) or 0
+
+    def linked_names(self) -> LinkedNames:
+        """The titles and names of what risks are linked to, by id (for the register's columns)."""
+        initiatives = select(Initiative.id, Initiative.title).where(
+            Initiative.id.in_(select(risk_initiative.c.initiative_id))
+        )
+        people = select(Stakeholder.id, Stakeholder.name).where(
+            Stakeholder.id.in_(select(risk_stakeholder.c.stakeholder_id))
+        )
+        with self._read() as session:
+            return LinkedNames(
+                initiatives={i: title for i, title in session.execute(initiatives)},
+                stakeholders={i: name for i, name in session.execute(people)},
             )
 
     def fired_triggers(self) -> list[FiredTrigger]:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from cio_desk.services.base import Manager
 from cio_desk.services.meetings import meeting_record
+from cio_desk.services.text import sanitize
 from cio_desk.store.models import (
     FollowUp,
     Insight,
@@ -47,7 +48,8 @@ class SearchQuery:
 
     @classmethod
     def parse(cls, text: str) -> SearchQuery:
-        words = tuple(dict.fromkeys(text.split()))
+        # The text boundary's rule: what is stored was cleaned the same way.
+        words = tuple(dict.fromkeys(sanitize(text).split()))
         return cls(" ".join(words), words)
 
     @property

@@ -6,14 +6,14 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from cio_desk.errors import ValidationError
 from cio_desk.services.base import Manager, get_or_raise
 from cio_desk.services.text import check_choice, check_rating, clean_name, clean_text
 from cio_desk.store.enums import StakeholderKind, Stance
-from cio_desk.store.models import Stakeholder, stakeholder_tag
+from cio_desk.store.models import Base, Stakeholder, stakeholder_tag
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,21 @@ class StakeholderRecord(StakeholderData):
     @property
     def is_internal(self) -> bool:
         return self.kind.is_internal
+
+
+@dataclass(frozen=True)
+class StakeholderSnapshot:
+    """A deleted stakeholder and every row that went with them, for `restore`.
+
+    `rows` holds the person's own row first, then the rows the database
+    deleted with them (tags, attendances, insights and what hung on those),
+    parents before children; `links` the rows whose pointer to a deleted row
+    was cleared (a follow-up for them, a referral naming them, a report).
+    """
+
+    record: StakeholderRecord
+    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    links: tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...]
 
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(StakeholderData) if f.name != "tags")
@@ -102,6 +117,41 @@ class StakeholderManager(Manager):
             if not include_archived:
                 query = query.where(Stakeholder.archived.is_(False))
             return session.scalar(query) or 0
+
+    def delete(self, stakeholder_id: int) -> StakeholderSnapshot:
+        """Remove a stakeholder and everything linked; `restore` puts it all back.
+
+        Used to undo adding someone; archiving is how people leave the register.
+        """
+        with self._write() as session:
+            row = get_or_raise(session, Stakeholder, stakeholder_id, "stakeholder")
+            record = _to_record(row, _read_tags(session, row.id))
+            rows, links = _linked_rows(session, stakeholder_id)
+            session.expunge_all()  # the rows go through SQL below, not the ORM
+            table = Stakeholder.__table__
+            session.execute(delete(table).where(table.c.id == stakeholder_id))
+            return StakeholderSnapshot(record, rows, links)
+
+    def restore(self, snapshot: StakeholderSnapshot) -> StakeholderRecord:
+        """Put a deleted stakeholder back with the same id and everything linked.
+
+        Rows that pointed to something deleted since are restored without
+        that pointer (or left out, when they cannot exist without it).
+        """
+        with self._write() as session:
+            if session.get(Stakeholder, snapshot.record.id) is not None:
+                raise ValidationError("id", "This stakeholder is already in the register.")
+            for name, rows in snapshot.rows:
+                table = Base.metadata.tables[name]
+                kept = [r for r in (_restorable(session, table, row) for row in rows) if r]
+                if kept:
+                    session.execute(insert(table), kept)
+            for name, column, keys in snapshot.links:
+                _relink(session, Base.metadata.tables[name], column, keys)
+            if snapshot.record.is_manager:
+                _unmark_other_managers(session, snapshot.record.id)
+            row = get_or_raise(session, Stakeholder, snapshot.record.id, "stakeholder")
+            return _to_record(row, _read_tags(session, row.id))
 
     def set_archived(self, stakeholder_id: int, archived: bool = True) -> StakeholderRecord:
         """Archive (hide, keep the history) or bring back a stakeholder."""
@@ -218,3 +268,82 @@ def _tags_by_stakeholder(session: Session) -> dict[int, tuple[str, ...]]:
 def _to_record(row: Stakeholder, tags: tuple[str, ...]) -> StakeholderRecord:
     values = {c: getattr(row, c) for c in _COLUMNS}
     return StakeholderRecord(**values, tags=tags, id=row.id, archived=row.archived)
+
+
+# ---------------------------------------------------------------- delete and restore
+
+
+def _linked_rows(
+    session: Session, stakeholder_id: int
+) -> tuple[
+    tuple[tuple[str, tuple[dict[str, Any], ...]], ...],
+    tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...],
+]:
+    """Every row deleting this person removes or changes, read from the schema.
+
+    Walking the foreign keys (rather than listing tables here) keeps the
+    snapshot complete when a later migration links a new table to people.
+    """
+    person = Stakeholder.__table__
+    rows: list[tuple[str, tuple[dict[str, Any], ...]]] = []
+    links: list[tuple[str, str, tuple[dict[str, Any], ...]]] = []
+    pending: list[tuple[Table, list[dict[str, Any]]]] = []
+    own = [
+        dict(r._mapping)
+        for r in session.execute(select(person).where(person.c.id == stakeholder_id))
+    ]
+    rows.append((person.name, tuple(own)))
+    pending.append((person, own))
+    while pending:
+        parent, parent_rows = pending.pop(0)
+        for table in Base.metadata.sorted_tables:
+            for fk in table.foreign_keys:
+                if fk.column.table is not parent or not parent_rows:
+                    continue
+                values = [r[fk.column.name] for r in parent_rows]
+                found = [
+                    dict(r._mapping)
+                    for r in session.execute(select(table).where(fk.parent.in_(values)))
+                ]
+                if not found:
+                    continue
+                if fk.ondelete == "CASCADE":
+                    rows.append((table.name, tuple(found)))
+                    pending.append((table, found))
+                elif fk.ondelete == "SET NULL":
+                    keys = tuple(
+                        {c.name: r[c.name] for c in table.primary_key} | {"_to": r[fk.parent.name]}
+                        for r in found
+                    )
+                    links.append((table.name, fk.parent.name, keys))
+    return tuple(rows), tuple(links)
+
+
+def _restorable(session: Session, table: Table, row: dict[str, Any]) -> dict[str, Any] | None:
+    """`row` with pointers to rows deleted meanwhile cleared; None if it needs them."""
+    row = dict(row)
+    for fk in table.foreign_keys:
+        value = row.get(fk.parent.name)
+        if value is None or _exists(session, fk.column, value):
+            continue
+        if fk.parent.nullable and not fk.parent.primary_key:
+            row[fk.parent.name] = None
+        elif fk.column.table is not table:
+            return None
+    return row
+
+
+def _relink(session: Session, table: Table, column: str, keys: tuple[dict[str, Any], ...]) -> None:
+    """Point rows (still there) back at what they pointed to before the delete."""
+    target = next(fk.column for fk in table.foreign_keys if fk.parent.name == column)
+    for key in keys:
+        if not _exists(session, target, key["_to"]):
+            continue
+        where = [table.c[name] == value for name, value in key.items() if name != "_to"]
+        session.execute(
+            update(table).where(*where, table.c[column].is_(None)).values({column: key["_to"]})
+        )
+
+
+def _exists(session: Session, column: Any, value: Any) -> bool:
+    return session.scalar(select(column).where(column == value).limit(1)) is not None

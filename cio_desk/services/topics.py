@@ -15,7 +15,7 @@ from cio_desk.services.base import Manager, get_or_raise
 from cio_desk.services.profile import ProfileManager
 from cio_desk.services.text import check_choice, clean_text
 from cio_desk.store.enums import TopicCategory, TopicStatus
-from cio_desk.store.models import LearningSource, LearningTopic, Stakeholder
+from cio_desk.store.models import LearningSource, LearningTopic, Setting, Stakeholder
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class AgendaProgress:
 
 
 _COLUMNS = ("title", "category", "status", "notes")
+# Set once the CIO has answered the starter-agenda offer ("adopted" or "declined").
+_STARTER_CHOICE_KEY = "agenda.starter_choice"
 _FIELDS = frozenset(f.name for f in dataclasses.fields(TopicData))
 
 
@@ -118,6 +120,21 @@ class TopicManager(Manager):
             counts = {TopicStatus(status): n for status, n in session.execute(query)}
         return AgendaProgress(*(counts.get(s, 0) for s in TopicStatus))
 
+    def progress_by_category(self) -> dict[TopicCategory, AgendaProgress]:
+        """Progress of each of the six categories (all present, in their order)."""
+        query = select(LearningTopic.category, LearningTopic.status, func.count()).group_by(
+            LearningTopic.category, LearningTopic.status
+        )
+        with self._read() as session:
+            counts = {
+                (TopicCategory(category), TopicStatus(status)): n
+                for category, status, n in session.execute(query)
+            }
+        return {
+            category: AgendaProgress(*(counts.get((category, s), 0) for s in TopicStatus))
+            for category in TopicCategory
+        }
+
     def reorder(self, topic_ids: Sequence[int]) -> list[int]:
         """Put the topics in this order; returns the previous order (for undo).
 
@@ -131,6 +148,31 @@ class TopicManager(Manager):
             by_id = {row.id: row for row in rows}
             for position, topic_id in enumerate(topic_ids):
                 by_id[topic_id].position = position
+            return previous
+
+    def move(self, topic_id: int, step: int) -> list[int]:
+        """Move a topic `step` places among the topics of its own category
+        (-1: up one, 1: down one); topics of other categories keep their places.
+
+        Returns the previous order (for `reorder`, to undo); a move past
+        either end leaves the order as it was.
+        """
+        with self._write() as session:
+            rows = list(session.scalars(select(LearningTopic).order_by(*_ORDER)))
+            previous = [row.id for row in rows]
+            moving = next((row for row in rows if row.id == topic_id), None)
+            if moving is None:
+                get_or_raise(session, LearningTopic, topic_id, "topic")
+                return previous
+            places = [i for i, row in enumerate(rows) if row.category == moving.category]
+            here = places.index(rows.index(moving))
+            there = here + step
+            if step == 0 or not 0 <= there < len(places):
+                return previous
+            mine, theirs = places[here], places[there]
+            rows[mine], rows[theirs] = rows[theirs], rows[mine]
+            for position, row in enumerate(rows):
+                row.position = position
             return previous
 
     def delete(self, topic_id: int) -> TopicRecord:
@@ -162,6 +204,31 @@ class TopicManager(Manager):
 
     # ------------------------------------------------------------ starter agenda
 
+    def starter_offer_pending(self) -> bool:
+        """Whether to offer the starter agenda: the agenda is empty and the CIO
+        has neither adopted nor declined it in this workspace."""
+        with self._read() as session:
+            if session.get(Setting, _STARTER_CHOICE_KEY) is not None:
+                return False
+            return session.scalar(select(LearningTopic.id).limit(1)) is None
+
+    def decline_starter_agenda(self) -> None:
+        """Start with an empty agenda; the starter agenda is not offered again."""
+        with self._write() as session:
+            _record_starter_choice(session, "declined")
+
+    def reopen_starter_offer(self, added: Sequence[TopicRecord] = ()) -> None:
+        """Take back the answer to the offer (undo): remove the starter topics it
+        added, where still there, and offer the starter agenda again."""
+        with self._write() as session:
+            for record in added:
+                row = session.get(LearningTopic, record.id)
+                if row is not None:
+                    session.delete(row)
+            choice = session.get(Setting, _STARTER_CHOICE_KEY)
+            if choice is not None:
+                session.delete(choice)
+
     def starter_agenda(self, language: str | None = None) -> list[TopicData]:
         """A sensible week-1 agenda to offer a new workspace (not saved).
 
@@ -170,9 +237,13 @@ class TopicManager(Manager):
         if language is None:
             profile = ProfileManager(self._sessions).get()
             language = profile.language if profile else "en"
-        column = 1 if language == "zh_CN" else 0
+        chinese = language == "zh_CN"
         return [
-            TopicData(title=texts[column], category=category, sources=_documents(texts[2]))
+            TopicData(
+                title=texts[1] if chinese else texts[0],
+                category=category,
+                sources=_documents(texts[2], chinese=chinese),
+            )
             for category, texts in STARTER_AGENDA
         ]
 
@@ -180,6 +251,7 @@ class TopicManager(Manager):
         """Add the starter topics not already on the agenda (same title)."""
         offered = self.starter_agenda(language)
         with self._write() as session:
+            _record_starter_choice(session, "adopted")
             existing = {t.casefold() for t in session.scalars(select(LearningTopic.title))}
             return [
                 _create(session, topic)
@@ -188,8 +260,37 @@ class TopicManager(Manager):
             ]
 
 
-def _documents(names: str) -> tuple[TopicSource, ...]:
-    return tuple(TopicSource(document=name) for name in names.split("|") if name)
+def _record_starter_choice(session: Session, choice: str) -> None:
+    row = session.get(Setting, _STARTER_CHOICE_KEY)
+    if row is None:
+        session.add(Setting(key=_STARTER_CHOICE_KEY, value=choice))
+    else:
+        row.value = choice
+
+
+def _documents(names: str, *, chinese: bool = False) -> tuple[TopicSource, ...]:
+    return tuple(
+        TopicSource(document=STARTER_DOCUMENTS_ZH.get(name, name) if chinese else name)
+        for name in names.split("|")
+        if name
+    )
+
+
+# The starter agenda's documents, as a Chinese-speaking CIO would ask for them.
+STARTER_DOCUMENTS_ZH = {
+    "Annual report": "年度报告",
+    "Strategy presentation": "战略规划汇报",
+    "Operations review": "经营分析报告",
+    "IT budget": "IT 预算表",
+    "Vendor contracts": "供应商合同",
+    "Finance calendar": "财务日历(预算与结账周期)",
+    "Organisation chart": "组织架构图",
+    "IT staff list": "IT 人员名单",
+    "Application inventory": "应用系统清单",
+    "Network diagram": "网络拓扑图",
+    "Security audit report": "信息安全审计报告",
+    "Market analysis": "市场分析报告",
+}
 
 
 # (category, (English title, Chinese title, suggested documents separated by "|")).

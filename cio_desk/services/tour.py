@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Exists, Select, String, exists, func, select, type_coerce
@@ -42,6 +42,27 @@ class ReferralEdge:
     to_id: int | None
     to_name: str
     to_met: bool
+
+
+@dataclass
+class ReferralNode:
+    """One person in the referral tree; `children` are the people they named.
+
+    A person named by several people sits under each of them, in full under
+    the first and as a `repeated` leaf elsewhere.
+    """
+
+    name: str
+    stakeholder_id: int | None  # None for a name not yet in the register
+    met: bool
+    named_by: int  # distinct active people who named them
+    insight_ids: tuple[int, ...] = ()  # the referrals naming a pending name
+    repeated: bool = False
+    children: list[ReferralNode] = field(default_factory=list)
+
+    @property
+    def pending(self) -> bool:
+        return self.stakeholder_id is None
 
 
 @dataclass(frozen=True)
@@ -93,6 +114,16 @@ class TourCompletion:
     @property
     def fraction(self) -> float:
         return self.met / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class TourOverview:
+    """What the Listening tour page shows on opening, read in one go."""
+
+    completion: TourCompletion
+    pending: PendingReferrals
+    going_cold: list[GoingCold]
+    tree: list[ReferralNode] | None  # None unless asked for
 
 
 @dataclass(frozen=True)
@@ -167,30 +198,21 @@ class TourService(Manager):
 
     def edges(self) -> list[ReferralEdge]:
         """Every referral between active people (or to a pending name)."""
-        referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
-        query = (
-            select(
-                Insight.id,
-                referrer.id,
-                referrer.name,
-                referred.id,
-                func.coalesce(referred.name, Insight.referred_name),
-            )
-            .join(referrer, Insight.stakeholder_id == referrer.id)
-            .outerjoin(referred, Insight.referred_stakeholder_id == referred.id)
-            .where(
-                Insight.kind == InsightKind.REFERRAL,
-                referrer.archived.is_(False),
-                referred.archived.is_not(True),
-            )
-            .order_by(referrer.name, Insight.id)
-        )
+        with self._read() as session:
+            return _edges(session, met_ids(session))
+
+    def referral_tree(self) -> list[ReferralNode]:
+        """Who referred whom, as a forest read from the top.
+
+        The roots are people who named someone but were named by no one (by
+        name); a circle of people naming each other starts from its first
+        member by name. Pending names (not in the register) are leaves.
+        """
         with self._read() as session:
             met = met_ids(session)
-            return [
-                ReferralEdge(iid, fid, fname, tid, tname, tid in met)
-                for iid, fid, fname, tid, tname in session.execute(query)
-            ]
+            edges = _edges(session, met)
+            counts = named_by_counts(session)
+        return referral_forest(edges, counts, met)
 
     def named_by_counts(self) -> dict[int, int]:
         """Stakeholder id -> how many distinct active people named them."""
@@ -217,6 +239,25 @@ class TourService(Manager):
             )
             pending = len(_pending_names(session))
         return TourCompletion(met=met or 0, register=active or 0, pending_names=pending)
+
+    def overview(self, today: dt.date, *, with_tree: bool = True) -> TourOverview:
+        """Completion, pending referrals, people going cold and (if asked) the
+        referral tree: the same figures as the separate calls, sharing their
+        queries (who has been met, the pending names)."""
+        with self._read() as session:
+            met = met_ids(session)
+            names = _pending_names(session)
+            unmet = _referred_unmet(session, met)
+            active = set(session.scalars(select(Stakeholder.id).where(~Stakeholder.archived)))
+            tree = None
+            if with_tree:
+                tree = referral_forest(_edges(session, met), named_by_counts(session), met)
+        completion = TourCompletion(
+            met=len(active & met), register=len(active), pending_names=len(names)
+        )
+        return TourOverview(
+            completion, PendingReferrals(names, unmet), self.going_cold(today), tree
+        )
 
     # ------------------------------------------------------------ cadence
 
@@ -397,6 +438,31 @@ def named_by_query() -> Select[tuple[int, int]]:
     )
 
 
+def _edges(session: Session, met: set[int]) -> list[ReferralEdge]:
+    referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
+    query = (
+        select(
+            Insight.id,
+            referrer.id,
+            referrer.name,
+            referred.id,
+            func.coalesce(referred.name, Insight.referred_name),
+        )
+        .join(referrer, Insight.stakeholder_id == referrer.id)
+        .outerjoin(referred, Insight.referred_stakeholder_id == referred.id)
+        .where(
+            Insight.kind == InsightKind.REFERRAL,
+            referrer.archived.is_(False),
+            referred.archived.is_not(True),
+        )
+        .order_by(referrer.name, Insight.id)
+    )
+    return [
+        ReferralEdge(iid, fid, fname, tid, tname, tid in met)
+        for iid, fid, fname, tid, tname in session.execute(query)
+    ]
+
+
 def _as_date(value: dt.datetime | str) -> dt.date:
     # func.max() loses the column type, so SQLite hands back its text form.
     if isinstance(value, str):
@@ -442,7 +508,7 @@ def _pending_name(rows: list[tuple[int, str, int, str]], match: int | None) -> P
     )
 
 
-def _referred_unmet(session: Session) -> list[ReferredUnmet]:
+def _referred_unmet(session: Session, met: set[int] | None = None) -> list[ReferredUnmet]:
     referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
     query = (
         select(referred.id, referred.name, referred.title, referred.influence)
@@ -456,7 +522,7 @@ def _referred_unmet(session: Session) -> list[ReferredUnmet]:
         )
         .order_by(referrer.name)
     )
-    met = met_ids(session)
+    met = met_ids(session) if met is None else met
     found: dict[int, tuple[tuple[int, str, str, int], dict[int, str]]] = {}
     for *person, referrer_id, referrer_name in session.execute(query):
         if person[0] not in met:
@@ -467,6 +533,85 @@ def _referred_unmet(session: Session) -> list[ReferredUnmet]:
     ]
     unmet.sort(key=lambda u: (-u.named_by, -u.influence, u.name.casefold()))
     return unmet
+
+
+def referral_forest(
+    edges: Sequence[ReferralEdge], named_by: dict[int, int], met: set[int]
+) -> list[ReferralNode]:
+    """The tree of `referral_tree` for these edges, named-by counts and met ids."""
+    return _ReferralForest(edges, named_by, met).build()
+
+
+_NodeKey = tuple[str, object]  # ("id", stakeholder id) or ("name", name_key(name))
+
+
+class _ReferralForest:
+    """Builds `referral_tree` from the edges, without recursion (chains can be long)."""
+
+    def __init__(
+        self, edges: Sequence[ReferralEdge], counts: dict[int, int], met: set[int]
+    ) -> None:
+        self._info: dict[_NodeKey, tuple[str, int | None]] = {}
+        self._children: dict[_NodeKey, list[_NodeKey]] = {}
+        self._pending: dict[_NodeKey, tuple[set[int], list[tuple[int, str]]]] = {}
+        self._counts = counts
+        self._met = met
+        for edge in edges:
+            source: _NodeKey = ("id", edge.from_id)
+            self._info.setdefault(source, (edge.from_name, edge.from_id))
+            target = self._target(edge)
+            children = self._children.setdefault(source, [])
+            if target not in children:
+                children.append(target)
+
+    def _target(self, edge: ReferralEdge) -> _NodeKey:
+        if edge.to_id is not None:
+            key: _NodeKey = ("id", edge.to_id)
+            self._info.setdefault(key, (edge.to_name, edge.to_id))
+            return key
+        key = ("name", name_key(edge.to_name))
+        self._info.setdefault(key, (edge.to_name, None))
+        referrers, spellings = self._pending.setdefault(key, (set(), []))
+        referrers.add(edge.from_id)
+        spellings.append((edge.insight_id, edge.to_name))
+        return key
+
+    def build(self) -> list[ReferralNode]:
+        named = {child for children in self._children.values() for child in children}
+        sources = sorted(self._children, key=self._sort_key)
+        # People nobody named first; then whoever is left (a circle of referrals).
+        starts = [key for key in sources if key not in named] + sources
+        placed: set[_NodeKey] = set()
+        return [self._grow(key, placed) for key in starts if key not in placed]
+
+    def _grow(self, root_key: _NodeKey, placed: set[_NodeKey]) -> ReferralNode:
+        """Depth first, in display order: a person is in full at their first place."""
+        root = self._node(root_key)
+        stack = [(root, root_key)]
+        while stack:
+            node, key = stack.pop()
+            if key in placed:
+                node.repeated = True
+                continue
+            placed.add(key)
+            children = [(self._node(k), k) for k in self._children.get(key, [])]
+            node.children = [child for child, _ in children]
+            stack.extend(reversed(children))
+        return root
+
+    def _node(self, key: _NodeKey) -> ReferralNode:
+        name, sid = self._info[key]
+        if sid is None:
+            referrers, spellings = self._pending[key]
+            spellings.sort()
+            # As in `pending_referrals`: the commonest spelling, else the first typed.
+            name = Counter(n for _, n in spellings).most_common(1)[0][0]
+            insights = tuple(i for i, _ in spellings)
+            return ReferralNode(name, None, False, len(referrers), insights)
+        return ReferralNode(name, sid, sid in self._met, self._counts.get(sid, 0))
+
+    def _sort_key(self, key: _NodeKey) -> tuple[str, str]:
+        return (self._info[key][0].casefold(), str(key[1]))
 
 
 def _cold_order(item: GoingCold) -> tuple:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from cio_desk import APP_NAME, __version__
+from cio_desk.store.crypto import Passphrase
 from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.dialogs.first_run import ProfileDialog
 from cio_desk.ui.excepthook import install_excepthook
@@ -55,11 +56,13 @@ def run_app(
     create: bool = True,
     on_shown: Callable[[QMainWindow], None] | None = None,
     now: Callable[[], dt.datetime] | None = None,
+    passphrase: Passphrase | None = None,
 ) -> int:
     """Open `workspace_path` (created if missing when `create`) in the main window.
 
     A workspace that cannot be opened is explained in a dialog offering a
-    backup, another file or a new one. `on_shown(window)` runs once the
+    backup, another file or a new one; an encrypted one is opened with
+    `passphrase`, or asks for it. `on_shown(window)` runs once the
     window is on screen; `now` replaces the clock. Returns the exit code:
     the event loop's, or EXIT_NO_WORKSPACE if the user gave up opening one.
     """
@@ -70,7 +73,7 @@ def run_app(
     controller: WorkspaceController | None = None
     try:
         quit_text = QCoreApplication.translate("App", "Quit")
-        workspace = WorkspaceOpener(None, give_up_text=quit_text).open(
+        workspace = WorkspaceOpener(None, give_up_text=quit_text, passphrase=passphrase).open(
             Path(workspace_path), create=create
         )
         if workspace is None:

@@ -7,7 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from cio_desk.errors import WorkspaceError
-from cio_desk.store.backup import BackupInfo, copy_database, restore_workspace
+from cio_desk.store.backup import BackupInfo, copy_database
+from cio_desk.store.crypto import Passphrase
+from cio_desk.store.encryption import PassphraseChange
 from cio_desk.workspace import Workspace
 
 
@@ -19,6 +21,8 @@ class WorkspaceController(QObject):
     """
 
     workspace_changed = Signal(object)
+    # The open workspace was encrypted, decrypted or given a new passphrase.
+    passphrase_changed = Signal(object)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +55,9 @@ class WorkspaceController(QObject):
                     "WorkspaceController", "{path} already exists; choose a new file name."
                 ).format(path=target)
             )
-        copy_database(self.workspace.path, target)
-        copy = Workspace.open(target, backup=False)
+        passphrase = self.workspace.passphrase
+        copy_database(self.workspace.path, target, passphrase=passphrase)
+        copy = Workspace.open(target, backup=False, passphrase=passphrase)
         self.switch_to(copy)
         return copy
 
@@ -64,16 +69,20 @@ class WorkspaceController(QObject):
         """Replace the workspace's content with `backup` and reopen it.
 
         Returns the safety copy of the content it replaced. If the backup is
-        refused, the workspace is reopened unchanged and the error raised.
+        refused, the workspace stays as it was and the error is raised. The
+        workspace keeps its lock throughout, so no other window slips in.
         """
-        path = self.workspace.path
-        self.workspace.close()
         try:
-            safety = restore_workspace(path, backup.path)
+            safety = self.workspace.restore(backup.path)
         finally:
-            self._workspace = Workspace.open(path, backup=False)
-            self.workspace_changed.emit(self._workspace)
+            self.workspace_changed.emit(self.workspace)
         return safety
+
+    def change_passphrase(self, new: Passphrase | None) -> PassphraseChange:
+        """Encrypt the workspace with `new`, change its passphrase, or (None) decrypt it."""
+        change = self.workspace.change_passphrase(new)
+        self.passphrase_changed.emit(self.workspace)
+        return change
 
     def close(self) -> None:
         """Close the open workspace (it backs itself up if anything changed)."""

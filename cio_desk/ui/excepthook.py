@@ -84,9 +84,11 @@ class ExceptionHook:
             self._showing = False
 
     def _log(self, exc_info: ExcInfo) -> bool:
-        """Write the traceback to the log; False if even that failed."""
+        """Write where the error happened to the log; False if even that failed."""
         try:
-            logging.getLogger(LOGGER_NAME).error("Unexpected error", exc_info=exc_info)
+            logging.getLogger(LOGGER_NAME).error(
+                "Unexpected error\n%s", private_traceback(exc_info[1])
+            )
         except Exception:
             return False
         return True
@@ -117,6 +119,32 @@ class ExceptionHook:
             "ExceptionHook", "The details are in {path}; please include them if you report it."
         ).format(path=self.log_path)
         return f"{saved}\n\n{details}"
+
+
+def private_traceback(exc: BaseException) -> str:
+    """The traceback of `exc` (and of the errors that led to it) without their messages.
+
+    A message may quote the user's notes (a database value, a paragraph of
+    the PDF); the log is a plain file, so it keeps only the error types and
+    where they happened, which is what a bug report needs.
+    """
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    parts = []
+    for error in reversed(chain):
+        frames = "".join(
+            traceback.StackSummary.extract(traceback.walk_tb(error.__traceback__)).format()
+        )
+        kind = f"{type(error).__module__}.{type(error).__qualname__}"
+        parts.append(
+            f"Traceback (most recent call last):\n{frames}{kind} (message left out of the log)\n"
+        )
+    return "\nThe above led to:\n\n".join(parts)
 
 
 def install_excepthook(log_path: Path | None = None) -> ExceptionHook:

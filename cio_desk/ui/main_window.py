@@ -30,6 +30,7 @@ from cio_desk.store import paths
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.dialogs.first_run import ProfileDialog
+from cio_desk.ui.lock import LockGuard
 from cio_desk.ui.opener import WorkspaceOpener, ask_new_path, ask_open_path
 from cio_desk.ui.pages.base import Page
 from cio_desk.ui.pages.catalog import PageEntry, page_entries
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self._built: dict[int, Page] = {}
         self._build()
         self._build_menus()
-        self.today_page = TodayPage(now, self)
+        self.today_page = TodayPage(now, self, context=self.context)
         self.add_page(self.today_page)
         for entry in page_entries():
             self.add_entry(entry)
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         else:
             self._adopt_page(index, page)
         self._sidebar.addItem(QListWidgetItem(entry.title))
-        action = QAction(entry.title, self)
+        action = QAction(entry.title.replace("&", "&&"), self)  # "Review & export"
         if index < 9:
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setToolTip(f"{entry.title} ({action.shortcut().toString()})")
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         if placeholder is not None:
             self._stack.removeWidget(placeholder)
             placeholder.deleteLater()
+        page.new_item_changed.connect(self._show_new_item)
         page.set_workspace(self._controller.workspace)
 
     def page_at(self, index: int) -> Page:
@@ -136,13 +138,32 @@ class MainWindow(QMainWindow):
                 self.page_at(index).open_item(kind, item_id)
                 return
 
+    def opens_kind(self, kind: str) -> bool:
+        """Whether some page shows items of `kind` (search hits, links)."""
+        return any(kind in entry.kinds for entry in self._entries)
+
+    @Slot()
+    def _search(self) -> None:
+        from cio_desk.ui.dialogs.search import SearchDialog
+
+        hit, accepted = SearchDialog.find_item(self, self._controller.workspace, self.opens_kind)
+        if accepted and hit is not None:
+            self.open_item(hit.open_kind, hit.open_id)
+
     @Slot(int)
     def _page_selected(self, index: int) -> None:
         if index < 0:
             return
-        page = self.page_at(index)
+        self.page_at(index)
         self._stack.setCurrentIndex(index)
-        label = page.new_item_text()
+        self._show_new_item()
+
+    @Slot()
+    def _show_new_item(self) -> None:
+        """Edit > New names what Ctrl+N creates on the page (or tab) in view."""
+        if self._stack.currentIndex() not in self._built:
+            return
+        label = self.current_page().new_item_text()
         self.new_item_action.setEnabled(label is not None)
         self.new_item_action.setText(label or self.tr("New item"))
 
@@ -190,6 +211,10 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(
             self.tr("Save &As…"), self._save_as, QKeySequence(keys.SaveAs)
         )
+        self.export_action = self._action(
+            self.tr("&Export PDF…"), self._export_pdf, QKeySequence("Ctrl+E")
+        )
+        self.export_action.setToolTip(self.tr("Export the plan as a PDF (Ctrl+E)"))
         self.profile_action = self._action(
             self.tr("Edit &profile…"), self._edit_profile, QKeySequence(keys.Preferences)
         )
@@ -203,7 +228,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action, self.save_as_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
+        self.lock_guard = LockGuard(self, self._controller, self._settings)
+        file_menu.addActions(self.lock_guard.menu_actions())
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -221,6 +250,11 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.new_item_action)
+        self.search_action = self._action(
+            self.tr("&Search everywhere…"), self._search, QKeySequence("Ctrl+K")
+        )
+        self.search_action.setToolTip(self.tr("Search everywhere (Ctrl+K)"))
+        edit_menu.addAction(self.search_action)
         self._edit_menu = edit_menu
 
         self._view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -349,6 +383,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The new language applies the next time you start CIO Desk."), 8000
             )
+
+    @Slot()
+    def _export_pdf(self) -> None:
+        from cio_desk.ui.dialogs.export_dialog import ExportDialog
+
+        workspace = self._controller.workspace
+        _result, exported = ExportDialog.export_plan(self, workspace, now=self._now)
+        if exported:
+            self._refresh()
 
     @Slot()
     def _backup_now(self) -> None:

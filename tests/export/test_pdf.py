@@ -254,3 +254,17 @@ def test_the_next_export_lists_what_changed_and_feedback_addressed(
     assert squeeze("Compared with Version 1") in text
     assert squeeze("Rescheduled from M1–M6 to M2–M5") in text
     assert squeeze("Moved to month 2") in text and "Version2" in text
+
+
+def test_a_risk_rescored_after_mitigation_only_says_so(plan: Plan, tmp_path: Path) -> None:
+    from cio_desk.services.risks import RiskData
+    from cio_desk.store.enums import RiskCategory
+
+    risk = plan.ws.risks.add(RiskData(title="Data leak", category=RiskCategory.LEGAL))
+    _export(plan.ws, tmp_path, "coach")
+    plan.ws.risks.update(risk.id, residual_likelihood=2)
+    out = tmp_path / "v2.pdf"
+    export_document(plan.ws, out, ExportOptions(profile="coach", sections=("changes",)), now=NOW)
+    text = squeeze(pdf_text(out))
+    assert squeeze("Re-scored (likelihood × impact): after mitigation 3×3 → 2×3") in text
+    assert "beforemitigation3×3" not in text

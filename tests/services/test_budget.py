@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from cio_desk.services.budget import Totals, charge_months
+from cio_desk.services.budget import Totals, charge_months, preview_cost
 from cio_desk.services.initiatives import InitiativeData
 from cio_desk.services.plan_costs import CostLineData, PaymentData
 from cio_desk.store.enums import CostCategory, CostRecurrence, InitiativeStatus
@@ -158,3 +158,25 @@ def test_an_empty_plan_costs_nothing(ws: Workspace) -> None:
     budget = ws.budget.summary()
     assert budget.total == Totals() and budget.initiatives == []
     assert budget.cumulative == (0,) * 24
+
+
+def test_unscheduled_is_the_cost_not_yet_in_a_payment_schedule(ws: Workspace, plan: Plan) -> None:
+    budget = ws.budget.summary()
+    assert budget.unscheduled == budget.total.total - 60_000_000
+
+
+def test_a_preview_agrees_with_the_roll_up(ws: Workspace, plan: Plan) -> None:
+    erp = next(i for i in ws.budget.summary().initiatives if i.id == plan.erp)
+    lines = [
+        (c.recurrence, c.amount_minor) for c in ws.plan.cost_lines.list(initiative_id=plan.erp)
+    ]
+    payments = [p.amount_minor for p in ws.plan.payments.list(initiative_id=plan.erp)]
+    preview = preview_cost(erp.start_month, lines, payments)
+    assert (preview.cost, preview.scheduled, preview.gap) == (erp.cost, erp.scheduled, erp.gap)
+
+
+def test_a_preview_worked_by_hand() -> None:
+    # 100,000 a year from month 10: months 10 and 22; plus 5,000 once; 60,000 scheduled.
+    preview = preview_cost(10, [(PER_YEAR, 10_000_000), (ONE_OFF, 500_000)], [6_000_000])
+    assert preview.cost == Totals(10_500_000, 10_000_000)
+    assert preview.gap == 20_500_000 - 6_000_000

@@ -15,8 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cio_desk.errors import ValidationError, WorkspaceError, WorkspaceExistsError
-from cio_desk.services import demo_content
+from cio_desk.services import demo_content, demo_plan
 from cio_desk.services.demo import build_demo, write_demo_workspace
+from cio_desk.services.initiatives import ADDRESSABLE_KINDS
+from cio_desk.services.plan_health import HealthRule
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store.db import connect_raw, raw_connection
 from cio_desk.store.enums import (
@@ -24,6 +26,7 @@ from cio_desk.store.enums import (
     AssessmentKind,
     BossConversationKind,
     CostRecurrence,
+    InitiativeStatus,
     InsightKind,
     MeetingSetting,
     MeetingStatus,
@@ -295,15 +298,18 @@ def test_assessment_covers_every_kind_and_cites_what_was_heard(session: Session)
     assert len({s.situation for s in situations}) >= 4
 
 
-def test_initiatives_fit_their_horizon(session: Session) -> None:
-    initiatives = all_rows(session, Initiative)
+def test_initiatives_fit_their_horizon_and_are_ranked_within_it(demo: Demo) -> None:
+    initiatives = demo.ws.plan.initiatives.list()
     assert 8 <= len(initiatives) <= 14
     previous = dict(zip(HORIZONS, (0, *HORIZONS), strict=False))
     for initiative in initiatives:
         assert 1 <= initiative.start_month <= initiative.end_month <= initiative.horizon
         assert initiative.end_month > previous[initiative.horizon], initiative.title
-        assert initiative.goals, initiative.title
-    assert {i.horizon for i in initiatives} == set(HORIZONS)
+        assert initiative.goal_ids, initiative.title
+    for horizon in HORIZONS:
+        ranks = [i.rank for i in initiatives if i.horizon == horizon]
+        assert ranks == list(range(len(ranks))), horizon
+    assert len({i.status for i in initiatives}) >= 4
 
 
 def test_dependencies_are_acyclic_and_finish_before_the_dependent_starts(
@@ -318,32 +324,71 @@ def test_dependencies_are_acyclic_and_finish_before_the_dependent_starts(
             assert dependency.end_month <= initiative.start_month, initiative.title
 
 
-def test_payments_cover_the_one_off_costs_within_each_initiative(session: Session) -> None:
-    initiatives = all_rows(session, Initiative)
-    lines = [line for i in initiatives for line in i.cost_lines]
-    assert len({line.category for line in lines}) >= 5
+def test_every_payment_schedule_pays_exactly_the_cost_over_the_plan(demo: Demo) -> None:
+    budget = demo.ws.budget.summary()
+    for item in budget.initiatives:
+        assert item.cost_lines and item.cost.total > 0, item.title
+        assert item.scheduled == item.cost.total, item.title
+    assert budget.scheduled_total == budget.total.total
+    # Per-year lines are paid again a year on, after the initiative itself has ended.
+    payments = demo.ws.plan.payments.list()
+    ends = {i.id: i.end_month for i in demo.ws.plan.initiatives.list()}
+    assert any(p.month > ends[p.initiative_id] for p in payments)
+    starts = {i.id: i.start_month for i in demo.ws.plan.initiatives.list()}
+    assert all(p.month >= starts[p.initiative_id] for p in payments), "paid before work starts"
+
+
+def test_cost_lines_are_broken_down_the_way_vendors_price(demo: Demo) -> None:
+    lines = demo.ws.plan.cost_lines.list()
+    assert len({line.category for line in lines}) >= 6
     assert {line.recurrence for line in lines} == set(CostRecurrence)
     assert all(isinstance(line.amount_minor, int) and line.amount_minor > 0 for line in lines)
-    for initiative in initiatives:
-        span = range(initiative.start_month, initiative.end_month + 1)
-        one_off = sum(
-            line.amount_minor
-            for line in initiative.cost_lines
-            if line.recurrence == CostRecurrence.ONE_OFF
-        )
-        assert sum(p.amount_minor for p in initiative.payments) == one_off, initiative.title
-        assert all(p.month in span for p in initiative.payments)
-        assert all(m.month in span for m in initiative.milestones)
-    confirmed = [i.cfo_confirmed for i in initiatives if i.cost_lines]
+    confirmed = [i.cfo_confirmed for i in demo.ws.budget.summary().initiatives]
     assert any(confirmed) and not all(confirmed)
 
 
-def test_a_couple_of_concerns_are_left_for_the_plan_to_address(session: Session) -> None:
-    concerns = {i.id for i in all_rows(session, Insight) if i.kind == InsightKind.CONCERN}
-    addressed = {c.id for i in all_rows(session, Initiative) for c in i.insights}
-    unaddressed = concerns - addressed
-    assert 1 <= len(unaddressed) <= 3
-    assert len(concerns) >= 3 * len(unaddressed)
+def test_budget_is_what_a_mid_sized_manufacturer_would_spend(demo: Demo) -> None:
+    budget = demo.ws.budget.summary()
+    yuan = 100
+    assert budget.currency == "CNY"
+    assert all(totals.total > 0 for totals in budget.by_horizon.values())
+    # The 24-month programmes (ERP, shop floor at every plant) carry most of the money.
+    assert budget.by_horizon[24].total > budget.by_horizon[12].total > budget.by_horizon[6].total
+    assert 10_000_000 * yuan <= budget.total.total <= 25_000_000 * yuan
+    assert budget.total.year1 < budget.total.year2
+
+
+def test_plan_health_finds_only_the_two_gaps_left_on_purpose(demo: Demo) -> None:
+    findings = {(issue.rule, issue.subject) for issue in demo.ws.plan_health.check()}
+    assert findings == {
+        (HealthRule.INITIATIVE_WITHOUT_OWNER, "Supplier portal for forecasts and call-offs"),
+        (
+            HealthRule.CRITICAL_RISK_WITHOUT_CONTINGENCY,
+            "Data-security filing found out of date at the regulator's review",
+        ),
+    }
+    (portal,) = (i for i in demo.ws.plan.initiatives.list() if not i.owner)
+    assert portal.status == InitiativeStatus.ON_HOLD
+
+
+def test_a_couple_of_concerns_are_left_for_the_plan_to_address(demo: Demo) -> None:
+    trace = demo.ws.traceability.report()
+    assert {(i.stakeholder_name, i.kind) for i in trace.unaddressed} == {
+        ("Huang Lei 黄磊", InsightKind.CONCERN),
+        ("Xu Gang 徐刚", InsightKind.CONCERN),
+    }
+    concerns = trace.coverage(InsightKind.CONCERN)
+    assert concerns.total >= 3 * (concerns.total - concerns.addressed)
+    assert trace.coverage(InsightKind.PROPOSAL).fraction == 1.0
+
+
+def test_every_initiative_answers_goals_proposals_or_concerns(demo: Demo, session: Session) -> None:
+    trace = demo.ws.traceability.report()
+    assert not trace.addressing_nothing
+    assert any(t.supporters for t in trace.initiatives)
+    assert any(t.blockers for t in trace.initiatives)  # someone to win over
+    kinds = {insight.kind for i in all_rows(session, Initiative) for insight in i.insights}
+    assert kinds <= set(ADDRESSABLE_KINDS)
 
 
 def test_every_horizon_has_measures_next_steps_and_contingencies(
@@ -399,6 +444,8 @@ def test_build_demo_fills_an_empty_workspace(blank_ws: Workspace) -> None:
     build_demo(blank_ws, dt.date(2026, 3, 19))
     assert blank_ws.stakeholders.count(include_archived=True) == len(demo_content.PEOPLE)
     assert blank_ws.meetings.count() == len(demo_content.MEETINGS)
+    assert blank_ws.plan.initiatives.count() == len(demo_plan.INITIATIVES)
+    assert blank_ws.risks.count() == len(demo_plan.RISKS)
 
 
 def test_writing_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
@@ -442,6 +489,17 @@ def test_a_failed_build_leaves_the_old_file_and_no_debris(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.ciodesk"]
 
 
+def test_the_plan_is_held_to_the_rules_of_a_plan_typed_by_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, *others = demo_plan.INITIATIVES
+    how_to_help = dataclasses.replace(first, insights=(*first.insights, "hr_help"))
+    monkeypatch.setattr(demo_plan, "INITIATIVES", (how_to_help, *others))
+    with pytest.raises(ValidationError, match="only goals, proposals and concerns"):
+        write_demo_workspace(tmp_path / "demo.ciodesk", dt.date(2026, 3, 19))
+    assert not list(tmp_path.iterdir())
+
+
 def test_the_same_day_gives_the_same_demo(tmp_path: Path) -> None:
     def outline(path: Path) -> tuple:
         with Workspace.open(path, backup=False) as ws:
@@ -449,6 +507,8 @@ def test_the_same_day_gives_the_same_demo(tmp_path: Path) -> None:
                 [(s.name, s.stance, s.reports_to_id) for s in ws.stakeholders.list()],
                 [(m.title, m.starts_at, m.status, m.attendee_ids) for m in ws.meetings.list()],
                 [(f.text, f.due_date, f.done) for f in ws.followups.list()],
+                [(i.title, i.horizon, i.rank) for i in ws.plan.initiatives.list()],
+                ws.budget.summary().monthly,
             )
 
     today = dt.date(2026, 3, 19)

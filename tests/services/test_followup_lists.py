@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,6 +11,7 @@ from cio_desk.errors import NotFoundError, ValidationError
 from cio_desk.services.followups import FollowUpData, FollowUpStatus
 from cio_desk.services.meetings import MeetingData
 from cio_desk.services.stakeholders import StakeholderData
+from cio_desk.store.enums import MeetingStatus
 from cio_desk.workspace import Workspace
 
 TODAY = dt.date(2026, 3, 20)
@@ -92,3 +94,43 @@ def test_delete_and_restore_keep_id_and_done_state(ws: Workspace, promises: dict
     assert ws.followups.restore(removed) == before
     with pytest.raises(ValidationError):
         ws.followups.restore(removed)
+
+
+def test_done_this_week_counts_from_monday(ws: Workspace, promises: dict[str, int]) -> None:
+    # TODAY is Friday 20 March 2026; its week started on Monday 16 March.
+    ws.followups.set_done(promises["late"], on=dt.date(2026, 3, 16))
+    ws.followups.set_done(promises["earliest"], on=dt.date(2026, 3, 15))  # last week
+    counts = ws.followups.counts(TODAY)
+    assert counts.done == 3
+    assert counts.done_this_week == 1
+    assert ws.followups.counts(dt.date(2026, 3, 23)).done_this_week == 0
+
+
+def _meeting(ws: Workspace, day: int, *who: int, **extra) -> int:
+    start = dt.datetime(2026, 3, day, 9)
+    data = MeetingData(starts_at=start, ends_at=start + dt.timedelta(hours=1), attendee_ids=who)
+    return ws.meetings.add(dataclasses.replace(data, **extra)).id
+
+
+def test_linked_meetings_name_where_each_follow_up_came_from(ws: Workspace) -> None:
+    cfo = ws.stakeholders.add(StakeholderData(name="王伟")).id
+    coo = ws.stakeholders.add(StakeholderData(name="Zhang Min")).id
+    coffee = _meeting(ws, 12, cfo, coo)
+    lunch = _meeting(ws, 13, cfo, title="Budget lunch")
+    found = ws.followups.linked_meetings([coffee, lunch, coffee, None])
+    assert found[coffee].display_title == ws.meetings.get(coffee).display_title == "Zhang Min, 王伟"
+    assert found[lunch].display_title == "Budget lunch"
+    assert found[lunch].starts_at == dt.datetime(2026, 3, 13, 9)
+    assert ws.followups.linked_meetings([]) == {}
+    assert ws.followups.linked_meetings([404]) == {}
+
+
+def test_meeting_choices_are_the_persons_meetings_latest_first(ws: Workspace) -> None:
+    cfo = ws.stakeholders.add(StakeholderData(name="王伟")).id
+    coo = ws.stakeholders.add(StakeholderData(name="Zhang Min")).id
+    first = _meeting(ws, 3, cfo)
+    both = _meeting(ws, 9, cfo, coo)
+    _meeting(ws, 10, coo)
+    _meeting(ws, 11, cfo, status=MeetingStatus.CANCELLED)
+    assert [m.id for m in ws.followups.meeting_choices(cfo)] == [both, first]
+    assert ws.followups.meeting_choices(404) == []

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cio_desk.errors import NotFoundError, ValidationError
-from cio_desk.services.initiatives import InitiativeData
+from cio_desk.services.initiatives import (
+    InitiativeData,
+    current_month,
+    month_position,
+    month_start,
+    starts_before_dependency_ends,
+)
 from cio_desk.services.insights import InsightData
 from cio_desk.services.plan import GoalData
 from cio_desk.services.plan_costs import CostLineData, MilestoneData, PaymentData
@@ -21,6 +29,8 @@ from cio_desk.store.enums import (
     RiskCategory,
 )
 from cio_desk.workspace import Workspace
+
+START = dt.date(2026, 3, 2)  # as in the `ws` fixture
 
 
 def add(ws: Workspace, title: str, horizon: int = 6, start: int = 1, end: int = 6, **more):
@@ -340,3 +350,83 @@ def test_links_must_be_ids(ws: Workspace) -> None:
         "goal_ids",
         "Choose each goal from the list.",
     )
+
+
+# ---------------------------------------------------------------- roadmap moves and months
+
+
+def test_a_move_within_the_horizon_keeps_horizon_and_rank(ws: Workspace) -> None:
+    add(ws, "A")
+    b = add(ws, "B", start=2, end=4)
+    moved = ws.plan.initiatives.move(b.id, 3, 6)
+    assert (moved.start_month, moved.end_month, moved.horizon, moved.rank) == (3, 6, 6, 1)
+
+
+def test_a_move_past_the_horizon_changes_it_in_the_same_update(ws: Workspace) -> None:
+    add(ws, "Later", horizon=24, start=13, end=20)
+    early = add(ws, "Early", start=2, end=5)
+    moved = ws.plan.initiatives.move(early.id, 8, 14)
+    assert (moved.horizon, moved.rank) == (24, 1)
+    ws.plan.initiatives.update(early.id, start_month=2, end_month=5, horizon=6, rank=early.rank)
+    assert ws.plan.initiatives.get(early.id) == early
+
+
+def test_a_move_ending_early_keeps_a_longer_horizon(ws: Workspace) -> None:
+    programme = add(ws, "Programme", horizon=24, start=10, end=20)
+    assert ws.plan.initiatives.move(programme.id, 1, 5).horizon == 24
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [(0, 4, "start_month"), (20, 25, "end_month"), (5, 3, "end_month"), ("2", 4, "start_month")],
+)
+def test_impossible_moves_are_refused_and_nothing_changes(
+    ws: Workspace, start: object, end: object, field: str
+) -> None:
+    saved = add(ws, "A", start=2, end=4)
+    with pytest.raises(ValidationError) as caught:
+        ws.plan.initiatives.move(saved.id, start, end)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert ws.plan.initiatives.get(saved.id) == saved
+
+
+def test_moving_a_missing_initiative_is_refused(ws: Workspace) -> None:
+    with pytest.raises(NotFoundError):
+        ws.plan.initiatives.move(404, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("today", "position"),
+    [
+        (dt.date(2026, 3, 2), 0.0),  # Day 1: the start of month 1
+        (dt.date(2026, 3, 19), 17 / 31),  # Day 18; month 1 runs 2 March to 1 April
+        (dt.date(2026, 4, 2), 1.0),  # month 2 begins
+        (dt.date(2027, 3, 2), 12.0),  # month 13 begins a year on
+        (dt.date(2028, 3, 2), 24.0),  # the 24 months are over
+    ],
+)
+def test_month_position_counts_calendar_months_from_the_start(
+    today: dt.date, position: float
+) -> None:
+    assert month_position(START, today) == pytest.approx(position)
+
+
+def test_months_starting_on_the_31st_fall_on_the_last_day_of_short_months() -> None:
+    start = dt.date(2026, 1, 31)
+    assert month_start(start, 2) == dt.date(2026, 2, 28)
+    assert month_start(start, 3) == dt.date(2026, 3, 31)
+    assert month_position(start, dt.date(2026, 2, 28)) == pytest.approx(1.0)
+
+
+def test_current_month_is_none_outside_the_plan() -> None:
+    assert current_month(START, START - dt.timedelta(days=3)) is None
+    assert month_position(START, START - dt.timedelta(days=3)) < 0
+    assert current_month(START, dt.date(2026, 3, 19)) == 1
+    assert current_month(START, dt.date(2028, 3, 1)) == 24
+    assert current_month(START, dt.date(2028, 3, 2)) is None
+
+
+def test_an_initiative_may_start_the_month_after_its_dependency_ends() -> None:
+    assert starts_before_dependency_ends(6, 6)
+    assert starts_before_dependency_ends(3, 6)
+    assert not starts_before_dependency_ends(7, 6)

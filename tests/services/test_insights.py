@@ -299,3 +299,46 @@ def test_theme_counts_across_active_stakeholders(ws: Workspace) -> None:
     talent = counts["Talent"]
     assert (talent.concerns, talent.stakeholders) == (0, 0)
     assert [c.name for c in ws.insights.theme_counts()] == ["ERP", "Cost", "Talent"]
+
+
+# ---------------------------------------------------------------- linking a typed name
+
+
+def test_link_referral_to_someone_already_in_the_register(ws: Workspace) -> None:
+    cfo, cto, zhao = person(ws, "Wang Wei"), person(ws, "Li Na"), person(ws, "Zhao Min")
+    first = note(ws, cfo, K.REFERRAL, referred_name="Zhao Min")
+    second = note(ws, cto, K.REFERRAL, referred_name="zhao  min")
+    own = note(ws, zhao, K.REFERRAL, referred_name="ZHAO MIN")  # would name its own author
+    other = note(ws, cto, K.REFERRAL, referred_name="Sun Jie")
+
+    link = ws.insights.link_referral(second, zhao)
+
+    assert sorted(i for i, _ in link.linked) == sorted([first, second])
+    assert ws.insights.get(first).referred_stakeholder_id == zhao
+    assert ws.insights.get(own).is_pending_referral
+    assert ws.insights.get(other).is_pending_referral
+    assert ws.stakeholders.count() == 3  # nobody added
+
+    ws.insights.unlink_referral(link)
+    assert ws.insights.get(first).referred_name == "Zhao Min"
+    assert ws.insights.get(second).referred_name == "zhao  min"
+
+
+def test_link_referral_refuses_what_cannot_be_linked(ws: Workspace) -> None:
+    cfo, cto = person(ws, "Wang Wei"), person(ws, "Li Na")
+    goal = note(ws, cfo, K.GOAL, "Grow")
+    pending = note(ws, cfo, K.REFERRAL, referred_name="Wang Wei")
+    for insight, target in ((goal, cto), (pending, cfo), (pending, 404)):
+        with pytest.raises(ValidationError):
+            ws.insights.link_referral(insight, target)
+    assert ws.insights.get(pending).is_pending_referral
+
+
+def test_list_active_only_leaves_out_archived_people(ws: Workspace) -> None:
+    cfo, gone = person(ws, "Wang Wei"), person(ws, "Old")
+    note(ws, cfo, K.CONCERN, "Slow ERP", themes=("ERP",))
+    note(ws, gone, K.CONCERN, "Old ERP", themes=("ERP",))
+    ws.stakeholders.set_archived(gone)
+    (erp,) = ws.insights.themes()
+    assert len(ws.insights.list(theme_id=erp.id)) == 2
+    assert [i.text for i in ws.insights.list(theme_id=erp.id, active_only=True)] == ["Slow ERP"]

@@ -24,6 +24,7 @@ from cio_desk.store.enums import (
     InsightKind,
     RiskCategory,
     SituationType,
+    StakeholderKind,
 )
 from cio_desk.workspace import Workspace
 
@@ -90,6 +91,8 @@ def test_units_without_situation_come_from_active_stakeholders(ws: Workspace) ->
         ws.stakeholders.add(StakeholderData(name=name, unit=unit))
     gone = ws.stakeholders.add(StakeholderData(name="Old", unit="Legacy"))
     ws.stakeholders.set_archived(gone.id)
+    vendor = StakeholderData(name="Ren", unit="Kingdee", kind=StakeholderKind.VENDOR)
+    ws.stakeholders.add(vendor)  # their own company, not a unit of ours
     ws.plan.situations.add(UnitSituationData("Finance", SituationType.SUSTAINING_SUCCESS))
     assert ws.plan.situations.units_without_situation() == ["Sales"]
 
@@ -171,6 +174,8 @@ def test_horizon_view_gathers_one_horizons_content(ws: Workspace) -> None:
     assert {c.id for c in view.contingencies} == {by_risk.id, by_horizon.id}
     assert [s.id for s in view.next_steps] == [soon.id, late.id, undated.id, done.id]
     assert [m.name for m in plan.horizon_view(12).measures] == ["Close days", "Users trained"]
+    assert view.initiative_titles == {second.id: "Wi-Fi in plants"}  # what its rows point to
+    assert view.risk_titles == {risk.id: "Vendor late"}
 
 
 def test_horizon_view_refuses_other_horizons(ws: Workspace) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from cio_desk.services.initiatives import InitiativeData
+from cio_desk.services.plan import AssessmentItemData, GoalData
 from cio_desk.services.plan_horizons import MeasureData
 from cio_desk.services.risks import RiskData
-from cio_desk.store.enums import InitiativeStatus, RiskCategory
+from cio_desk.store.enums import AssessmentKind, InitiativeStatus, RiskCategory
 from cio_desk.workspace import Workspace
 
 
@@ -51,3 +52,15 @@ def test_search_finds_plan_items_by_any_of_their_words(ws: Workspace) -> None:
     assert (risk_hit.id, risk_hit.tag) == (slip.id, "schedule")
     (measure_hit,) = [h for h in ws.search.find("close books") if h.kind == "measure"]
     assert (measure_hit.id, measure_hit.detail) == (days.id, "ERP 上线")
+
+
+def test_goals_and_assessment_items_are_found_too(ws: Workspace) -> None:
+    goal = ws.plan.goals.add(GoalData("Close the books in five days", "Invoices typed once"))
+    item = ws.plan.assessment.add(
+        AssessmentItemData(AssessmentKind.PAIN_POINT, "Invoices typed\ntwice", unit="Finance")
+    )
+    found = [(h.kind, h.id, h.open_kind) for h in ws.search.find("invoices")]
+    assert ("goal", goal.id, "goal") in found
+    assert ("assessment", item.id, "assessment") in found
+    (hit,) = [h for h in ws.search.find("finance") if h.kind == "assessment"]
+    assert (hit.title, hit.detail, hit.tag) == ("Invoices typed twice", "Finance", "pain_point")

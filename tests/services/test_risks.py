@@ -16,6 +16,7 @@ from cio_desk.services.risks import (
     RiskFilter,
     RiskSort,
     band_for,
+    risk_score,
 )
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store.enums import RiskCategory, RiskResponse, RiskStatus, Stance
@@ -300,3 +301,44 @@ def test_starters_follow_the_workspace_language(ws: Workspace) -> None:
 def test_starters_work_before_the_profile_exists(blank_ws: Workspace) -> None:
     assert blank_ws.profile.get() is None
     assert blank_ws.risks.starter_risks()[0].data.title.startswith("Cash flow")
+
+
+def test_a_score_is_likelihood_times_impact() -> None:
+    assert risk_score(4, 3) == 12
+    assert band_for(risk_score(4, 4)) is RiskBand.CRITICAL
+
+
+def test_band_counts_add_up_the_heat_map_cells(ws: Workspace) -> None:
+    risk(ws, "Critical", (5, 5, 4, 4))
+    risk(ws, "High", (5, 5, 2, 5))
+    risk(ws, "Medium", (3, 3, 3, 3))
+    risk(ws, "Low", (2, 2, 1, 1))
+    risk(ws, "Closed", (5, 5, 5, 5), status=RiskStatus.CLOSED)
+    residual = ws.risks.heat_map(residual=True).band_counts()
+    inherent = ws.risks.heat_map(residual=False).band_counts()
+    assert residual == {
+        RiskBand.LOW: 1,
+        RiskBand.MEDIUM: 1,
+        RiskBand.HIGH: 1,
+        RiskBand.CRITICAL: 1,
+    }
+    assert inherent[RiskBand.CRITICAL] == 2 and sum(inherent.values()) == 4
+
+
+def test_overdue_reviews_can_be_counted_without_reading_them(ws: Workspace) -> None:
+    risk(ws, "Late", next_review=TODAY - dt.timedelta(days=1))
+    risk(ws, "Due today", next_review=TODAY)
+    risk(ws, "Closed and late", next_review=TODAY - dt.timedelta(days=9), status=RiskStatus.CLOSED)
+    risk(ws, "Never reviewed")
+    assert ws.risks.count_overdue_reviews(TODAY) == len(ws.risks.overdue_reviews(TODAY)) == 1
+
+
+def test_linked_names_cover_only_what_risks_link_to(ws: Workspace) -> None:
+    erp = ws.plan.initiatives.add(InitiativeData("ERP"))
+    ws.plan.initiatives.add(InitiativeData("Not at risk"))
+    zhao = ws.stakeholders.add(StakeholderData(name="赵敏"))
+    ws.stakeholders.add(StakeholderData(name="Not linked"))
+    risk(ws, "ERP slips", initiative_ids=(erp.id,), stakeholder_ids=(zhao.id,))
+    names = ws.risks.linked_names()
+    assert names.initiatives == {erp.id: "ERP"}
+    assert names.stakeholders == {zhao.id: "赵敏"}

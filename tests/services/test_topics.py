@@ -113,6 +113,18 @@ def test_starter_agenda_follows_the_profile_language(ws: Workspace) -> None:
     assert any("capacity" in t.title for t in ws.topics.starter_agenda("en"))
 
 
+def test_starter_documents_follow_the_language_too(ws: Workspace) -> None:
+    def documents(language: str) -> set[str]:
+        offered = ws.topics.starter_agenda(language)
+        return {s.document for topic in offered for s in topic.sources}
+
+    english, chinese = documents("en"), documents("zh_CN")
+    assert "Annual report" in english
+    assert "年度报告" in chinese
+    assert len(chinese) == len(english)
+    assert not any(name.isascii() for name in chinese)
+
+
 def test_adopt_starter_agenda_once_then_discard_and_restore(ws: Workspace) -> None:
     count = len(ws.topics.starter_agenda())
     topic(ws, "My own topic")
@@ -125,3 +137,65 @@ def test_adopt_starter_agenda_once_then_discard_and_restore(ws: Workspace) -> No
     assert ws.topics.list() == []
     ws.topics.restore_all(discarded)
     assert ws.topics.list() == discarded
+
+
+def test_progress_by_category_lists_all_six(ws: Workspace) -> None:
+    topic(ws, "Budget cycle", C.FINANCES, status=TopicStatus.LEARNT)
+    topic(ws, "IT budget", C.FINANCES, status=TopicStatus.IN_PROGRESS)
+    topic(ws, "Plants", C.BUSINESS)
+    progress = ws.topics.progress_by_category()
+    assert list(progress) == list(TopicCategory)
+    finances = progress[C.FINANCES]
+    assert (finances.to_learn, finances.in_progress, finances.learnt) == (0, 1, 1)
+    assert progress[C.BUSINESS].total == 1
+    assert progress[C.MARKET].total == 0
+    assert progress[C.MARKET].fraction == 0.0
+
+
+def test_move_within_its_category_only(ws: Workspace) -> None:
+    a = topic(ws, "A", C.BUSINESS)
+    x = topic(ws, "X", C.FINANCES)
+    b = topic(ws, "B", C.BUSINESS)
+    previous = ws.topics.move(b, -1)
+    assert previous == [a, x, b]
+    assert [t.title for t in ws.topics.list()] == ["B", "X", "A"]
+    assert [t.title for t in ws.topics.list(category=C.FINANCES)] == ["X"]
+    ws.topics.reorder(previous)  # how the page undoes a move
+    assert [t.title for t in ws.topics.list()] == ["A", "X", "B"]
+
+
+def test_move_past_either_end_changes_nothing(ws: Workspace) -> None:
+    a = topic(ws, "A", C.BUSINESS)
+    b = topic(ws, "B", C.BUSINESS)
+    ws.topics.move(a, -1)
+    ws.topics.move(b, 1)
+    ws.topics.move(a, 5)
+    assert [t.title for t in ws.topics.list()] == ["A", "B"]
+    with pytest.raises(NotFoundError):
+        ws.topics.move(404, 1)
+
+
+def test_starter_offer_until_the_cio_chooses(ws: Workspace) -> None:
+    assert ws.topics.starter_offer_pending()
+    ws.topics.decline_starter_agenda()
+    assert not ws.topics.starter_offer_pending()
+    ws.topics.reopen_starter_offer()
+    assert ws.topics.starter_offer_pending()
+
+    ws.topics.adopt_starter_agenda()
+    assert not ws.topics.starter_offer_pending()
+    ws.topics.discard_all()
+    assert not ws.topics.starter_offer_pending()  # discarded, not offered again
+
+
+def test_reopening_the_offer_removes_what_was_adopted(ws: Workspace) -> None:
+    adopted = ws.topics.adopt_starter_agenda()
+    ws.topics.delete(adopted[0].id)  # already gone: skipped
+    ws.topics.reopen_starter_offer(adopted)
+    assert ws.topics.list() == []
+    assert ws.topics.starter_offer_pending()
+
+
+def test_no_offer_once_the_agenda_has_a_topic(ws: Workspace) -> None:
+    topic(ws, "My own topic")
+    assert not ws.topics.starter_offer_pending()

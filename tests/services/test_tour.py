@@ -10,6 +10,7 @@ from cio_desk.errors import ValidationError
 from cio_desk.services.insights import InsightData
 from cio_desk.services.meetings import MeetingData
 from cio_desk.services.stakeholders import StakeholderData
+from cio_desk.services.tour import ReferralEdge, referral_forest
 from cio_desk.store.enums import InsightKind, MeetingStatus, Stance
 from cio_desk.workspace import Workspace
 
@@ -208,3 +209,89 @@ def test_stance_gaps_rank_by_gap_then_influence(ws: Workspace) -> None:
     ws.stakeholders.set_archived(gone)
     gaps = ws.tour.stance_gaps()
     assert [(g.stakeholder_id, g.gap) for g in gaps] == [(big_high, 2), (big_low, 2), (small, 1)]
+
+
+# ---------------------------------------------------------------- referral tree
+
+
+def _outline(nodes: list, depth: int = 0) -> list[str]:
+    """The tree as indented lines: name, then * when met, ? when pending, ^ when repeated."""
+    lines = []
+    for node in nodes:
+        marks = ("*" if node.met else "") + ("?" if node.pending else "")
+        marks += "^" if node.repeated else ""
+        lines.append("  " * depth + node.name + marks + f" ({node.named_by})")
+        lines.extend(_outline(node.children, depth + 1))
+    return lines
+
+
+def test_referral_tree_from_the_people_nobody_named(ws: Workspace) -> None:
+    ceo, cfo, coo = person(ws, "Zhou"), person(ws, "Wang"), person(ws, "Zhang")
+    peer = person(ws, "Catherine")
+    meet(ws, dt.date(2026, 3, 3), ceo, cfo)
+    refer(ws, ceo, cfo)
+    refer(ws, ceo, "Grace Lin")
+    refer(ws, cfo, coo)
+    refer(ws, cfo, "grace  lin")
+    refer(ws, coo, cfo)  # a circle back to the CFO
+    refer(ws, peer, cfo)
+
+    tree = ws.tour.referral_tree()
+
+    assert _outline(tree) == [
+        "Catherine (0)",
+        "  Wang* (3)",
+        "    Zhang (1)",
+        "      Wang*^ (3)",
+        "    Grace Lin? (2)",
+        "Zhou* (0)",
+        "  Wang*^ (3)",
+        "  Grace Lin?^ (2)",
+    ]
+    grace = tree[0].children[0].children[1]
+    assert grace.stakeholder_id is None and len(grace.insight_ids) == 2
+
+
+def test_referral_tree_of_a_circle_starts_from_the_first_name(ws: Workspace) -> None:
+    wang, li = person(ws, "Wang"), person(ws, "Li")
+    refer(ws, wang, li)
+    refer(ws, li, wang)
+    assert _outline(ws.tour.referral_tree()) == ["Li (1)", "  Wang (1)", "    Li^ (1)"]
+
+
+def test_referral_tree_leaves_out_archived_people(ws: Workspace) -> None:
+    ceo, gone = person(ws, "Zhou"), person(ws, "Old")
+    refer(ws, ceo, gone)
+    refer(ws, gone, "Sun Jie")
+    ws.stakeholders.set_archived(gone)
+    assert ws.tour.referral_tree() == []
+
+
+def test_a_long_referral_chain_needs_no_recursion() -> None:
+    edges = [ReferralEdge(i, i, f"P{i}", i + 1, f"P{i + 1}", False) for i in range(3000)]
+    (root,) = referral_forest(edges, {}, set())
+    depth = 0
+    while root.children:
+        (root,) = root.children
+        depth += 1
+    assert depth == 3000
+
+
+def test_overview_agrees_with_the_separate_figures(ws: Workspace) -> None:
+    ceo, cfo, coo = person(ws, "Zhou"), person(ws, "Wang", cadence_days=7), person(ws, "Zhang")
+    gone = person(ws, "Old")
+    meet(ws, dt.date(2026, 3, 3), ceo, cfo, gone)
+    refer(ws, ceo, cfo)
+    refer(ws, cfo, coo)
+    refer(ws, cfo, "Zhao Min")
+    refer(ws, ceo, "zhao min")
+    ws.stakeholders.set_archived(gone)
+
+    overview = ws.tour.overview(TODAY)
+
+    assert overview.completion == ws.tour.completion()
+    assert (overview.completion.met, overview.completion.register) == (2, 3)
+    assert overview.pending == ws.tour.pending_referrals()
+    assert overview.going_cold == ws.tour.going_cold(TODAY)
+    assert overview.tree == ws.tour.referral_tree()
+    assert ws.tour.overview(TODAY, with_tree=False).tree is None

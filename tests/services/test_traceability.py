@@ -72,6 +72,22 @@ def test_what_a_dropped_initiative_addressed_counts_as_not_addressed(
     assert heard.dropped not in {t.id for t in report.initiatives}
 
 
+def test_unaddressed_concerns_match_the_report_without_proposals(
+    ws: Workspace, heard: Heard
+) -> None:
+    assert ws.traceability.unaddressed_concerns() == []
+    ws.plan.initiatives.update(heard.plant, insight_ids=())
+    ws.plan.initiatives.update(heard.erp, insight_ids=(heard.ledger,))
+    concerns = ws.traceability.unaddressed_concerns()
+    assert [i.text for i in concerns] == [
+        "Month-end close takes 12 days",
+        "IT stops my line",
+    ]  # archived people's concerns are left out, proposals too
+    report = ws.traceability.report()
+    assert concerns == [i for i in report.unaddressed if i.kind is InsightKind.CONCERN]
+    assert concerns[1].confidential and concerns[1].stance is Stance.BLOCKER
+
+
 def test_coverage_figures(ws: Workspace, heard: Heard) -> None:
     report = ws.traceability.report()
     concerns = report.coverage(InsightKind.CONCERN)
@@ -129,3 +145,27 @@ def test_an_empty_workspace_has_nothing_to_trace(ws: Workspace) -> None:
     assert report.insights == [] and report.initiatives == []
     assert report.addressed_fraction == 0.0
     assert report.coverage(InsightKind.CONCERN).fraction == 0.0
+
+
+def test_choices_show_who_said_what_and_what_addresses_it(ws: Workspace, heard: Heard) -> None:
+    addressable = (InsightKind.GOAL, InsightKind.PROPOSAL, InsightKind.CONCERN)
+    choices = ws.traceability.choices(addressable)
+    assert [(c.stakeholder_name, c.text) for c in choices] == [
+        ("Chen Bo", "Grow exports by 20 %"),
+        ("Former COO", "Too many systems"),  # archived, but still pickable
+        ("Li Na", "A mobile app for sales"),
+        ("Wang Fang", "Month-end close takes 12 days"),
+        ("Wang Fang", "One ledger for all plants"),
+        ("Zhao Lei", "IT stops my line"),
+    ]
+    by_text = {c.text: c for c in choices}
+    assert by_text["IT stops my line"].initiative_ids == (heard.erp, heard.plant)
+    assert by_text["IT stops my line"].confidential
+    assert by_text["A mobile app for sales"].initiative_ids == ()  # only a dropped one
+    assert by_text["Grow exports by 20 %"].stance == Stance.NEUTRAL
+    every_kind = ws.traceability.choices()
+    assert "Send figures before Monday" in {c.text for c in every_kind}
+
+
+def test_the_initiatives_alone_match_the_full_report(ws: Workspace, heard: Heard) -> None:
+    assert ws.traceability.initiatives() == ws.traceability.report().initiatives

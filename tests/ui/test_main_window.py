@@ -26,10 +26,24 @@ def names(workspace: Workspace) -> list[str]:
     return [s.name for s in workspace.stakeholders.list()]
 
 
-def test_the_window_lists_only_working_pages_and_names_the_file(
+SIDEBAR = [
+    "Today",
+    "Learning agenda",
+    "Stakeholders",
+    "Meetings",
+    "Follow-ups",
+    "Listening tour",
+    "Plan",
+    "Roadmap",
+    "Risks",
+    "Review & export",
+]
+
+
+def test_the_window_lists_the_pages_in_the_method_order_and_names_the_file(
     window: MainWindow, ws: Workspace
 ) -> None:
-    assert [page.page_title() for page in window.pages()] == ["Today"]
+    assert [page.page_title() for page in window.pages()] == SIDEBAR
     assert window.current_page() is window.today_page
     assert ws.path.name in window.windowTitle()
     status_texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
@@ -56,12 +70,15 @@ def test_a_new_page_gets_a_sidebar_entry_a_shortcut_and_refreshes_when_shown(
     page = CountingPage()
     window.add_page(page)
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    entries = [(a.text(), a.shortcut().toString()) for a in view_menu.actions()]
-    assert entries[:3] == [("Today", "Ctrl+1"), ("Stakeholders", "Ctrl+2"), ("", "")]
+    # A menu shows "&" as an accelerator marker, so a literal one is doubled.
+    entries = [(a.text().replace("&&", "&"), a.shortcut().toString()) for a in view_menu.actions()]
+    shortcuts = [f"Ctrl+{i}" for i in range(1, 10)] + [""]
+    assert entries[: len(SIDEBAR)] == list(zip(SIDEBAR, shortcuts, strict=True))
+    assert entries[len(SIDEBAR)] == ("Stakeholders", "")  # past Ctrl+9: no shortcut
     assert page.workspace is window.controller.workspace
     assert page.refreshes == 0
 
-    view_menu.actions()[1].trigger()
+    view_menu.actions()[len(SIDEBAR)].trigger()
 
     assert window.current_page() is page
     assert page.refreshes == 1

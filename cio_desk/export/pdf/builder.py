@@ -135,22 +135,23 @@ def _compose(
         landscape_size=document.frame_size(LANDSCAPE),
     )
     ctx.section = tr("Cover")
-    story: list[Flowable] = cover.build(ctx, marks.audience, marks.version)
-    story += [PageBreak(), *contents.build(ctx)]
+    front = cover.build(ctx, marks.audience, marks.version)
     by_key = {section.key: section for section in registry.SECTIONS}
+    body: list[Flowable] = []
     for step, key in enumerate(keys, start=1):
         if key == registry.GLOSSARY:
             continue
         section = by_key[key]
         _report(progress, step, steps, tr(section.title))
         ctx.section = tr(section.title)
-        story += [NextPageTemplate(LANDSCAPE if section.landscape else PORTRAIT), PageBreak()]
-        story += section.build(ctx)
+        body += [NextPageTemplate(LANDSCAPE if section.landscape else PORTRAIT), PageBreak()]
+        body += section.build(ctx)
     findings = ws.jargon.scan(ctx.texts)
     if registry.GLOSSARY in keys:
         ctx.section = tr("Glossary")
-        story += [NextPageTemplate(PORTRAIT), PageBreak()]
-        story += glossary.build(ctx, terms_found(findings))
+        body += [NextPageTemplate(PORTRAIT), PageBreak()]
+        body += glossary.build(ctx, terms_found(findings))
+    story = [*front, PageBreak(), *contents.build(ctx, body), *body]
     return Composition(document, story, keys, findings)
 
 

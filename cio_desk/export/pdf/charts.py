@@ -29,6 +29,7 @@ from cio_desk.export.pdf.styles import (
     heat_colour,
 )
 from cio_desk.export.pdf.text import runs
+from cio_desk.services.risks import HeatMap
 
 ELLIPSIS = "…"
 PLAN_MONTHS = 24
@@ -212,11 +213,8 @@ def _diamond(x: float, y: float, r: float) -> Group:
 # ---------------------------------------------------------------- heat map
 
 
-def heat_map(counts: dict[tuple[int, int], int], size: float, axis: HeatLabels) -> Drawing:
-    """A 5 x 5 likelihood x impact grid with the number of risks in each cell.
-
-    `counts` maps (likelihood, impact) to how many risks sit there.
-    """
+def heat_map(heat: HeatMap, size: float, axis: HeatLabels) -> Drawing:
+    """The risk service's 5 x 5 likelihood x impact grid: risks per cell, coloured by band."""
     margin = 34.0
     cell = (size - margin - 6) / 5
     drawing = _drawing(size, size)
@@ -230,12 +228,12 @@ def heat_map(counts: dict[tuple[int, int], int], size: float, axis: HeatLabels) 
                     y,
                     cell,
                     cell,
-                    fillColor=heat_colour(likelihood * impact),
+                    fillColor=heat_colour(heat.band(likelihood, impact)),
                     strokeColor=WHITE,
                     strokeWidth=1.5,
                 )
             )
-            count = counts.get((likelihood, impact), 0)
+            count = heat.count(likelihood, impact)
             if count:
                 drawing.add(
                     label(

@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from cio_desk.export.pdf.document import Heading
+from cio_desk.export.pdf.fonts import SANS
 from cio_desk.export.pdf.labels import Labels
-from cio_desk.export.pdf.styles import Styles, table_style
-from cio_desk.export.pdf.text import escape, rich
+from cio_desk.export.pdf.paragraphs import Para, PlainLine
+from cio_desk.export.pdf.styles import CELL_PADDING, Styles
+from cio_desk.export.pdf.tables import long_table
+from cio_desk.export.pdf.text import plain_runs, rich
 from cio_desk.services.jargon import TextToCheck
 from cio_desk.services.money import format_amount
 
@@ -26,6 +29,11 @@ if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
 
     from cio_desk.export.content import PlanContent
+
+
+class Bold(str):
+    """User text for a table cell, set in bold (see `SectionContext.bold`)."""
+
 
 Cell = str | Flowable
 # Month names fixed here, not from the C locale, so a document never changes
@@ -53,7 +61,11 @@ class SectionContext:
     def user(self, text: str, style: ParagraphStyle | None = None, *, where: str = "") -> Paragraph:
         """A paragraph of user text, printed exactly as typed."""
         self.note(text, where)
-        return Paragraph(rich(text), style or self.styles.body)
+        return Para(rich(text), style or self.styles.body)
+
+    def bold(self, text: str) -> Bold:
+        """User text for a bold table cell (a plain line where it fits, else a paragraph)."""
+        return Bold(text)
 
     def note(self, text: str, where: str = "") -> None:
         """Remember user text printed some other way (charts, table cells)."""
@@ -63,11 +75,11 @@ class SectionContext:
 
     def fixed(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of the document's own words (already translated)."""
-        return Paragraph(rich(text), style or self.styles.body)
+        return Para(rich(text), style or self.styles.body)
 
     def markup(self, trusted_markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph whose markup is built here from escaped parts."""
-        return Paragraph(trusted_markup, style or self.styles.body)
+        return Para(trusted_markup, style or self.styles.body)
 
     def rich(self, text: str, where: str = "") -> str:
         """User text as escaped markup, for a paragraph built from parts."""
@@ -80,7 +92,7 @@ class SectionContext:
 
     def empty(self, text: str) -> Paragraph:
         """The one line an empty section or sub-section shows."""
-        return Paragraph(escape(text), self.styles.empty)
+        return Para(rich(text), self.styles.empty)
 
     # ------------------------------------------------------------ structure
 
@@ -91,7 +103,7 @@ class SectionContext:
 
     def subheading(self, title: str) -> Paragraph:
         """A small heading that is not in the contents."""
-        return Paragraph(rich(title), self.styles.h3)
+        return Para(rich(title), self.styles.h3)
 
     def space(self, points: float = 6) -> Spacer:
         return Spacer(1, points)
@@ -104,29 +116,45 @@ class SectionContext:
         *,
         right: Sequence[int] = (),
         zebra: bool = True,
-    ) -> Table:
+    ) -> list[Flowable]:
         """A full-width table; `widths` are fractions of the frame width.
 
-        Cells given as str are user text (escaped, remembered for the check);
-        flowables are used as they are. Long tables repeat their header.
+        Cells given as str are user text (remembered for the check): printed
+        as plain strings when one line holds it, else as an escaped paragraph
+        that wraps. Flowables are used as they are.
+        A long table is cut into blocks of rows with its header on every page
+        (see `tables.py`).
         """
+        right = frozenset(right)
         total = sum(widths)
         col_widths = [self.width * w / total for w in widths]
         head = [
-            Paragraph(escape(text), self.styles.head_right if i in right else self.styles.head)
+            Para(rich(text), self.styles.head_right if i in right else self.styles.head)
             for i, text in enumerate(header)
         ]
-        body = [[self._cell(value, i in right) for i, value in enumerate(row)] for row in rows]
-        table = Table([head, *body], colWidths=col_widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(table_style(zebra=zebra))
-        return table
+        cell = self.styles.cell
+        room = [w - 2 * CELL_PADDING for w in col_widths]
+        body = [
+            [self._cell(value, i in right, room[i], cell.fontSize) for i, value in enumerate(row)]
+            for row in rows
+        ]
+        return long_table(head, body, col_widths, right=right, zebra=zebra)
 
-    def _cell(self, value: Cell, right: bool) -> Flowable:
+    def _cell(self, value: Cell, right: bool, room: float, size: float) -> Cell:
         if isinstance(value, Flowable):
             return value
         self.note(value)
-        style = self.styles.cell_right if right else self.styles.cell
-        return Paragraph(rich(value), style)
+        bold = isinstance(value, Bold)
+        found = plain_runs(value, room, size, bold=bold)
+        if found is not None and len(found) == 1 and found[0][0] == SANS:
+            return str(value)  # the table draws it in its own font: cheapest of all
+        if bold:
+            style = self.styles.cell_bold
+        else:
+            style = self.styles.cell_right if right else self.styles.cell
+        if found is not None:
+            return PlainLine(found, style)
+        return Para(rich(value), style)
 
     def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)

@@ -13,8 +13,10 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from cio_desk.export.pdf.fonts import SANS, SANS_BOLD
+from cio_desk.services.risks import RiskBand
 
 # Palette: a dark navy for structure, one teal accent, greys for the rest.
 INK = colors.HexColor("#1B2430")
@@ -52,19 +54,19 @@ CHART_SERIES = (
 
 MARGIN = 20 * mm
 FOOTER_GAP = 10 * mm
+CELL_PADDING = 4  # left and right, in every table
+CELL_SIZE = 8  # font size of table cells
+CELL_LEADING = 10.5
 
 
-def heat_colour(score: int) -> colors.Color:
-    """The heat map colour of a likelihood x impact score (1..25)."""
-    if score >= 20:
-        return HEAT_COLOURS[4]
-    if score >= 12:
-        return HEAT_COLOURS[3]
-    if score >= 8:
-        return HEAT_COLOURS[2]
-    if score >= 4:
-        return HEAT_COLOURS[1]
-    return HEAT_COLOURS[0]
+def heat_colour(band: RiskBand) -> colors.Color:
+    """The heat map colour of a risk band (the risk service decides the bands)."""
+    return {
+        RiskBand.LOW: HEAT_COLOURS[0],
+        RiskBand.MEDIUM: HEAT_COLOURS[1],
+        RiskBand.HIGH: HEAT_COLOURS[3],
+        RiskBand.CRITICAL: HEAT_COLOURS[4],
+    }[band]
 
 
 @dataclass(frozen=True)
@@ -136,9 +138,11 @@ def make_styles() -> Styles:
         small=style("small", fontSize=8, leading=10.5),
         muted=style("muted", fontSize=8, leading=10.5, textColor=MUTED),
         empty=style("empty", textColor=MUTED, spaceAfter=4),
-        cell=style("cell", fontSize=8, leading=10.5),
-        cell_bold=style("cell_bold", fontName=SANS_BOLD, fontSize=8, leading=10.5),
-        cell_right=style("cell_right", fontSize=8, leading=10.5, alignment=TA_RIGHT),
+        cell=style("cell", fontSize=CELL_SIZE, leading=CELL_LEADING),
+        cell_bold=style("cell_bold", fontName=SANS_BOLD, fontSize=CELL_SIZE, leading=CELL_LEADING),
+        cell_right=style(
+            "cell_right", fontSize=CELL_SIZE, leading=CELL_LEADING, alignment=TA_RIGHT
+        ),
         head=style("head", fontName=SANS_BOLD, fontSize=7.5, leading=10, textColor=NAVY),
         head_right=style(
             "head_right",
@@ -155,25 +159,70 @@ def make_styles() -> Styles:
     )
 
 
-def table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
-    """Hairline tables: a tinted header band, light rules, optional zebra rows."""
-    commands: list[tuple] = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
-    ]
+_CELL_COMMANDS: tuple[tuple, ...] = (
+    ("FONTNAME", (0, 0), (-1, -1), SANS),
+    ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+    ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+    ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+)
+
+
+def table_style(
+    *, header_rows: int = 1, zebra: bool = True, shaded_first: bool = False, closed: bool = True
+) -> TableStyle:
+    """Hairline tables: a tinted header band, light rules, optional zebra rows.
+
+    Plain string cells take the font, size, leading and colour of the `cell`
+    paragraph style, so they read exactly like paragraph cells.
+    """
+    return TableStyle([*_CELL_COMMANDS, *_rules(header_rows, zebra, shaded_first, closed)])
+
+
+def rules_style(
+    *, header_rows: int = 1, zebra: bool = True, shaded_first: bool = False, closed: bool = True
+) -> TableStyle:
+    """`table_style` without the cell settings, for tables given `cell_style()` cells.
+
+    A table cut into blocks (see `tables.py`) keeps its zebra rhythm with
+    `shaded_first` and draws its closing rule only under the last block
+    (`closed`).
+    """
+    return TableStyle(_rules(header_rows, zebra, shaded_first, closed))
+
+
+def cell_style(*, right: bool = False) -> CellStyle:
+    """One cell as `table_style` sets it up, made once and shared by a column.
+
+    Setting cells up command by command costs a call per cell and command;
+    a register of thousands of rows spent more time there than drawing.
+    """
+    style = CellStyle("cio-cell-right" if right else "cio-cell")
+    style.fontname, style.fontsize, style.leading = SANS, CELL_SIZE, CELL_LEADING
+    style.color, style.valign = INK, "TOP"
+    style.alignment = "RIGHT" if right else "LEFT"
+    style.leftPadding = style.rightPadding = CELL_PADDING
+    style.topPadding = style.bottomPadding = 3
+    return style
+
+
+def _rules(header_rows: int, zebra: bool, shaded_first: bool, closed: bool) -> list[tuple]:
+    commands: list[tuple] = []
+    if closed:
+        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE))
     if header_rows:
         commands += [
             ("BACKGROUND", (0, 0), (-1, header_rows - 1), PALE),
             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, NAVY),
         ]
     if zebra:
-        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [WHITE, ZEBRA]))
-    return TableStyle(commands)
+        shades = [ZEBRA, WHITE] if shaded_first else [WHITE, ZEBRA]
+        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), shades))
+    return commands
 
 
 def layout_style(*commands: tuple) -> TableStyle:

@@ -13,6 +13,10 @@ and nowhere else. The rule, applied character by character:
 - a character neither font draws (a rare emoji, say) is replaced by a
   visible U+FFFD "�", one per missing character, so the rest of the line is
   never garbled and a reader can see that something was there.
+
+A table cell whose text is one short line needs no paragraph: `plain_runs()`
+gives its runs, drawn as plain strings, many times cheaper than a paragraph
+(a large register has thousands of cells).
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape as _xml_escape
 
-from cio_desk.export.pdf.fonts import CJK, SANS, FontSet, register_fonts
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from cio_desk.export.pdf.fonts import CJK, SANS, SANS_BOLD, FontSet, register_fonts
 
 SUBSTITUTE = "\ufffd"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -38,18 +44,43 @@ def normalise(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def plain_runs(
+    text: str, width: float, size: float, *, bold: bool = False, fonts: FontSet | None = None
+) -> list[tuple[str, str]] | None:
+    """The (font, chunk) runs of `text` if it prints as one line of at most
+    `width` points with every character drawn; None when it needs a paragraph."""
+    if not text.isprintable():  # line breaks, tabs, control characters
+        return None
+    latin_font = SANS_BOLD if bold else SANS
+    if text.isascii():
+        found = [(latin_font, text)]
+    else:
+        found = runs(text, fonts)
+        if any(SUBSTITUTE in chunk for _font, chunk in found):
+            return None
+        found = [(latin_font if font == SANS else font, chunk) for font, chunk in found]
+    if sum(stringWidth(chunk, font, size) for font, chunk in found) > width:
+        return None
+    return found
+
+
 def runs(text: str, fonts: FontSet | None = None) -> list[tuple[str, str]]:
     """Split one line of user text into (font name, chunk) runs by coverage.
 
     Characters no font draws come back as SUBSTITUTE in the Latin font.
     """
     fonts = fonts or register_fonts()
+    latin, cjk = fonts.latin, fonts.cjk  # looked up once: this runs for every character
     text = normalise(text).replace("\n", " ")
     found: list[tuple[str, str]] = []
     current_font, chunk = SANS, []
     for char in text:
-        font = fonts.font_for(char)
-        if font is None:
+        code = ord(char)
+        if code in latin:
+            font = SANS
+        elif code in cjk:
+            font = CJK
+        else:
             font, char = SANS, SUBSTITUTE
         if font != current_font and chunk:
             found.append((current_font, "".join(chunk)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +21,9 @@ class Page(QWidget):
     A page may also open items (`open_item`, used by search and links from
     other pages) and create one (`new_item`, Ctrl+N).
     """
+
+    # The label of the "new" action changed (a page with tabs switched tab).
+    new_item_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -32,7 +32,11 @@ from cio_desk.services.profile import ProfileData
 from cio_desk.store.enums import MeetingStatus
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.base import Page
+from cio_desk.ui.pages.context import PageContext
+from cio_desk.ui.pages.today_first_month import FirstMonthCards
+from cio_desk.ui.pages.today_plan import PlanCards
 from cio_desk.ui.theme import scaled_font, set_tone
+from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow
 from cio_desk.ui.widgets.cards import Card, ListCard, ListRow, StatCard, plain_label
 
 # Below this width (in pixels of the page) the lists stack instead of sitting side by side.
@@ -47,9 +51,15 @@ class TodayPage(Page):
 
     edit_profile_requested = Signal()
 
-    def __init__(self, now: Callable[[], dt.datetime], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        now: Callable[[], dt.datetime],
+        parent: QWidget | None = None,
+        context: PageContext | None = None,
+    ) -> None:
         super().__init__(parent)
         self._now = now
+        self._context = context
         self._shown_date: dt.date | None = None
         self._build()
         self._clock = QTimer(self)
@@ -122,11 +132,13 @@ class TodayPage(Page):
             self._stats_row.addWidget(card, 1)
         layout.addLayout(self._stats_row)
 
-        self.todays_card = ListCard(self.tr("Today's meetings"), self.tr("No meetings today."))
+        self.todays_card = ActionListCard(
+            self.tr("Today's meetings"), self.tr("No meetings today.")
+        )
         self.upcoming_card = ListCard(
             self.tr("Next 7 days"), self.tr("Nothing planned for the next 7 days.")
         )
-        self.capture_card = ListCard(
+        self.capture_card = ActionListCard(
             self.tr("Meetings to write up"),
             self.tr("Every past meeting has its outcome recorded."),
         )
@@ -139,9 +151,16 @@ class TodayPage(Page):
         )
         self._lists_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._lists_row.setSpacing(16)
+        self.first_month = FirstMonthCards(self, self._now, self._context)
+        first_month = self.first_month
         for cards in (
-            (self.todays_card, self.upcoming_card),
-            (self.followups_card, self.capture_card, self.key_unmet_card),
+            (first_month.next_card, self.todays_card, self.upcoming_card, first_month.cold_card),
+            (
+                self.followups_card,
+                self.capture_card,
+                self.key_unmet_card,
+                first_month.referrals_card,
+            ),
         ):
             column = QVBoxLayout()
             column.setSpacing(14)
@@ -150,6 +169,8 @@ class TodayPage(Page):
             column.addStretch(1)
             self._lists_row.addLayout(column, 1)
         layout.addLayout(self._lists_row)
+        self.plan_cards = PlanCards(dashboard)  # hidden until the plan has news
+        layout.addWidget(self.plan_cards)
 
     def _connect_signals(self) -> None:
         self.setup_button.clicked.connect(self.edit_profile_requested)
@@ -170,6 +191,8 @@ class TodayPage(Page):
         self.subtitle_label.setText(self._subtitle(now.date(), profile))
         if snapshot is not None:
             self._show_snapshot(snapshot, now)
+            self.plan_cards.show_plan(self._workspace, now.date())
+            self.first_month.show(self._workspace, now)
             self._arrange(self.width())
         if not self._clock.isActive():
             self._clock.start()
@@ -306,13 +329,14 @@ class TodayPage(Page):
 
     def _todays_row(self, meeting: MeetingRecord) -> ListRow:
         tone = "good" if meeting.status is MeetingStatus.HELD else "muted"
-        return ListRow(
+        return ActionRow(
             primary=meeting.display_title,
             secondary=self._meeting_detail(
                 meeting, fmt.time_range(meeting.starts_at, meeting.ends_at)
             ),
             meta=fmt.status_label(meeting.status),
             meta_tone=tone,
+            actions=self.first_month.write_up_actions(meeting),
         )
 
     def _upcoming_row(self, meeting: MeetingRecord) -> ListRow:
@@ -325,10 +349,11 @@ class TodayPage(Page):
         )
 
     def _capture_row(self, meeting: MeetingRecord, today: dt.date) -> ListRow:
-        return ListRow(
+        return ActionRow(
             primary=meeting.display_title,
             secondary=self._meeting_detail(meeting, fmt.short_date(meeting.starts_at.date())),
             meta=fmt.days_ago((today - meeting.starts_at.date()).days),
+            actions=self.first_month.write_up_actions(meeting),
         )
 
     def _followup_row(self, follow_up: FollowUpRecord, today: dt.date) -> ListRow:

@@ -13,20 +13,17 @@ def build(ctx: SectionContext) -> list[Flowable]:
     story: list[Flowable] = [ctx.heading(ctx.tr("Goals and approach"))]
     story.append(ctx.heading(ctx.tr("Goals"), level=1))
     if content.goals:
-        serving: dict[int, list[str]] = {}
-        for initiative in content.initiatives:
-            for goal_id in initiative.goal_ids:
-                serving.setdefault(goal_id, []).append(initiative.title)
+        titles = content.initiative_titles  # dropped initiatives serve nothing
         rows = [
             [
-                ctx.user(f"{index}. {goal.title}", ctx.styles.cell_bold, where=goal.title),
+                ctx.bold(f"{index}. {goal.title}"),
                 goal.description,
-                "; ".join(serving.get(goal.id, ())) or "–",
+                "; ".join(titles[i] for i in goal.initiative_ids if i in titles) or "–",
             ]
             for index, goal in enumerate(content.goals, start=1)
         ]
         header = [ctx.tr("Goal"), ctx.tr("What it means"), ctx.tr("Served by")]
-        story.append(ctx.table(header, rows, [2.4, 3.6, 3]))
+        story += ctx.table(header, rows, [2.4, 3.6, 3])
     else:
         story.append(ctx.empty(ctx.tr("No goals recorded yet.")))
     story.append(ctx.heading(ctx.tr("Guiding principles"), level=1))

@@ -35,5 +35,5 @@ def build(ctx: SectionContext) -> list[Flowable]:
             for item in content.situations
         ]
         header = [ctx.tr("Business unit"), ctx.tr("Situation"), ctx.tr("What it calls for")]
-        story.append(ctx.table(header, rows, [2, 1.6, 5]))
+        story += ctx.table(header, rows, [2, 1.6, 5])
     return story

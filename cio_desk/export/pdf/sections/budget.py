@@ -61,7 +61,7 @@ def _by_horizon(ctx: SectionContext, total: str) -> list[Flowable]:
     )
     header = [ctx.tr("Horizon"), ctx.tr("Year 1"), ctx.tr("Year 2"), ctx.tr("Total")]
     table = ctx.table(header, rows, [4, 1.6, 1.6, 1.8], right=[1, 2, 3])
-    return [ctx.heading(ctx.tr("By horizon"), level=1), table]
+    return [ctx.heading(ctx.tr("By horizon"), level=1), *table]
 
 
 def _by_category(ctx: SectionContext) -> list[Flowable]:
@@ -72,7 +72,7 @@ def _by_category(ctx: SectionContext) -> list[Flowable]:
         if c in budget.by_category and budget.by_category[c].total
     ]
     table = ctx.table([ctx.tr("Category"), ctx.tr("Budget")], rows, [7.2, 1.8], right=[1])
-    return [ctx.heading(ctx.tr("By category"), level=1), table]
+    return [ctx.heading(ctx.tr("By category"), level=1), *table]
 
 
 def _by_initiative(ctx: SectionContext) -> list[Flowable]:
@@ -97,7 +97,7 @@ def _by_initiative(ctx: SectionContext) -> list[Flowable]:
         ctx.tr("CFO agreed"),
     ]
     table = ctx.table(header, rows, [3.0, 1.6, 1.5, 1.3, 1.5, 1.1], right=[2, 3, 4])
-    return [ctx.heading(ctx.tr("By initiative"), level=1), table]
+    return [ctx.heading(ctx.tr("By initiative"), level=1), *table]
 
 
 def _chart(ctx: SectionContext) -> Flowable:

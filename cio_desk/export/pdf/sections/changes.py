@@ -1,4 +1,5 @@
-"""Changes since the previous version, and the feedback addressed since then."""
+"""Changes since the previous version, the feedback addressed since then, and the
+points a reviewer may question (the plan checks of `ws.plan_health`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,28 @@ from reportlab.platypus import Flowable
 
 from cio_desk.export.pdf.context import SectionContext
 from cio_desk.export.pdf.sections.common import HORIZON_TITLES, INITIATIVE_STATUS_NAMES, months
+from cio_desk.services.plan_health import HealthIssue, HealthRule
 from cio_desk.services.versions import Area, Change, ChangeKind
 from cio_desk.store.enums import InitiativeStatus, RiskStatus
+
+# The plan checks in a few words each, for documents not in English (in English
+# the service's own sentence is printed, the one the Plan page shows).
+HEALTH_SHORT = {
+    HealthRule.HORIZON_WITHOUT_MEASURES: "The {subject} horizon has no measures.",
+    HealthRule.INITIATIVE_WITHOUT_OWNER: "“{subject}” has no owner.",
+    HealthRule.CRITICAL_RISK_WITHOUT_CONTINGENCY: "“{subject}” is a critical risk with no "
+    "contingency.",
+    HealthRule.STARTS_BEFORE_DEPENDENCY_ENDS: "“{subject}” starts before an initiative it "
+    "depends on ends.",
+    HealthRule.TARGET_EQUALS_BASELINE: "The target of “{subject}” equals its baseline.",
+    HealthRule.INITIATIVE_WITHOUT_COSTS: "“{subject}” has no cost lines.",
+    HealthRule.PAYMENTS_DO_NOT_MATCH: "The payments scheduled for “{subject}” do not add up "
+    "to its cost.",
+    HealthRule.MILESTONE_OUTSIDE_INITIATIVE: "The milestone “{subject}” falls outside its "
+    "initiative's months.",
+    HealthRule.RESIDUAL_ABOVE_INHERENT: "“{subject}” scores higher after mitigation than before.",
+    HealthRule.MEASURE_WITHOUT_HORIZON: "“{subject}” has neither a horizon nor an initiative.",
+}
 
 AREA_TITLES = {
     Area.GOAL: "Goals",
@@ -44,10 +65,11 @@ def build(ctx: SectionContext) -> list[Flowable]:
                 rows = [[c.title, _describe(ctx, c)] for c in changes]
                 story += [
                     ctx.subheading(ctx.tr(title)),
-                    ctx.table([ctx.tr("Item"), ctx.tr("Change")], rows, [3.5, 5]),
+                    *ctx.table([ctx.tr("Item"), ctx.tr("Change")], rows, [3.5, 5]),
                 ]
     if content.audience.reviewer_feedback:
         story += _feedback(ctx)
+        story += _open_points(ctx)
     return story
 
 
@@ -82,11 +104,7 @@ def _describe(ctx: SectionContext, change: Change) -> str:
     if kind is ChangeKind.OWNER:
         return ctx.tr("Owner from “{old}” to “{new}”", old=before or "–", new=after or "–")
     if kind is ChangeKind.RESCORED:
-        return ctx.tr(
-            "Re-scored from {old} to {new} (likelihood × impact)",
-            old=f"{before['likelihood']}×{before['impact']}",
-            new=f"{after['likelihood']}×{after['impact']}",
-        )
+        return _rescored(ctx, before, after)
     if kind is ChangeKind.MEASURE:
         return ctx.tr(
             "Baseline {old_base} → {new_base}; target {old_target} → {new_target}",
@@ -96,6 +114,19 @@ def _describe(ctx: SectionContext, change: Change) -> str:
             new_target=ctx.number(after["target"], after["unit"]),
         )
     return str(kind)
+
+
+def _rescored(ctx: SectionContext, before: dict, after: dict) -> str:
+    """What changed of the scores only: before mitigation, after it, or both."""
+    parts = []
+    for label, keys in (
+        ("before mitigation", ("likelihood", "impact")),
+        ("after mitigation", ("residual_likelihood", "residual_impact")),
+    ):
+        old, new = (f"{scores[keys[0]]}×{scores[keys[1]]}" for scores in (before, after))
+        if old != new:
+            parts.append(ctx.tr("{which} {old} → {new}", which=ctx.tr(label), old=old, new=new))
+    return ctx.tr("Re-scored (likelihood × impact): {changes}", changes="; ".join(parts))
 
 
 def _horizon(ctx: SectionContext, horizon: object) -> str:
@@ -134,5 +165,25 @@ def _feedback(ctx: SectionContext) -> list[Flowable]:
         for item in items
     ]
     header = [ctx.tr("Section"), ctx.tr("Feedback"), ctx.tr("What was done")]
-    story.append(ctx.table(header, rows, [1.8, 3.6, 3.6]))
+    story += ctx.table(header, rows, [1.8, 3.6, 3.6])
     return story
+
+
+def _open_points(ctx: SectionContext) -> list[Flowable]:
+    """The plan checks' findings: what a reviewer would question (not for executives)."""
+    issues = ctx.content.health
+    story: list[Flowable] = [ctx.heading(ctx.tr("Points a reviewer may question"), level=1)]
+    if not issues:
+        return [*story, ctx.empty(ctx.tr("The plan checks find nothing to question."))]
+    rows = [[_health_text(ctx, issue)] for issue in issues]
+    story += ctx.table([ctx.tr("Point")], rows, [1])
+    return story
+
+
+def _health_text(ctx: SectionContext, issue: HealthIssue) -> str:
+    if not ctx.tr.language.startswith("zh"):
+        return issue.message
+    subject = issue.subject
+    if issue.rule is HealthRule.HORIZON_WITHOUT_MEASURES:
+        subject = ctx.tr("{n} months", n=issue.item_id)
+    return ctx.tr(HEALTH_SHORT[issue.rule], subject=subject)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from reportlab.platypus import ListFlowable, ListItem
 
 from cio_desk.export.pdf.context import SectionContext
+from cio_desk.services.risks import RiskBand, band_for
 from cio_desk.store.enums import (
     AssessmentKind,
     CostCategory,
@@ -57,6 +58,12 @@ INITIATIVE_STATUS_NAMES = {
     InitiativeStatus.ON_HOLD: "On hold",
     InitiativeStatus.DROPPED: "Dropped",
 }
+RISK_BAND_NAMES = {
+    RiskBand.LOW: "low",
+    RiskBand.MEDIUM: "medium",
+    RiskBand.HIGH: "high",
+    RiskBand.CRITICAL: "critical",
+}
 STANCE_NAMES = {
     Stance.CHAMPION: "Champion",
     Stance.SUPPORTER: "Supporter",
@@ -64,6 +71,12 @@ STANCE_NAMES = {
     Stance.SCEPTIC: "Sceptic",
     Stance.BLOCKER: "Blocker",
 }
+
+
+def score_label(ctx: SectionContext, score: int, likelihood: int = 0, impact: int = 0) -> str:
+    """ "16 critical" or, given the factors, "16 critical (4×4)": the band is the risk service's."""
+    text = f"{score} {ctx.tr(RISK_BAND_NAMES[band_for(score)])}"
+    return f"{text} ({likelihood}×{impact})" if likelihood and impact else text
 
 
 def months(ctx: SectionContext, start: int, end: int) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Spacer
 
 from cio_desk.export.pdf.context import SectionContext
+from cio_desk.export.pdf.paragraphs import Para
 from cio_desk.export.pdf.styles import ACCENT, PRIVATE
-from cio_desk.export.pdf.text import escape
+from cio_desk.export.pdf.text import rich
 
 
 def build(ctx: SectionContext, audience_label: str, version_label: str) -> list[Flowable]:
@@ -33,5 +34,5 @@ def build(ctx: SectionContext, audience_label: str, version_label: str) -> list[
         story.append(Spacer(1, 12 * mm))
         warning = styles.lead.clone("private", textColor=PRIVATE)
         banner = ctx.tr("PRIVATE: personal copy, do not forward")
-        story.append(Paragraph(escape(banner), warning))
+        story.append(Para(rich(banner), warning))
     return story

@@ -21,5 +21,5 @@ def build(ctx: SectionContext, terms: list[JargonRecord]) -> list[Flowable]:
     header = [ctx.tr("Term"), ctx.tr("In plain words"), ctx.tr("In Chinese")]
     if chinese_first:
         header = [ctx.tr("Term"), ctx.tr("In Chinese"), ctx.tr("In plain English")]
-    story.append(ctx.table(header, rows, [1.6, 4.4, 3]))
+    story += ctx.table(header, rows, [1.6, 4.4, 3])
     return story

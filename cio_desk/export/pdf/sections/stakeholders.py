@@ -11,11 +11,12 @@ from collections import Counter, defaultdict
 
 from reportlab.platypus import Flowable, Table
 
-from cio_desk.export.content import TracedInsight
+from cio_desk.export.content import TracedItem
 from cio_desk.export.pdf.charts import GridLabels, GridPoint, influence_grid
 from cio_desk.export.pdf.context import SectionContext
 from cio_desk.export.pdf.sections.common import STANCE_NAMES
 from cio_desk.export.pdf.styles import CHART_SERIES, HEAT_COLOURS, MUTED, layout_style
+from cio_desk.services.register import RegisterRow
 from cio_desk.store.enums import InsightKind, Stance
 
 GRID_SIZE = 290.0
@@ -69,6 +70,20 @@ def _grid_and_coverage(ctx: SectionContext) -> Table:
             ctx.styles.body,
         ),
     ]
+    tour = content.tour
+    if tour.pending_names:
+        side.append(
+            ctx.fixed(
+                ctx.tr(
+                    "Listening tour: {met} of {total} people met, counting {pending} names "
+                    "heard in meetings and not yet in the register.",
+                    met=tour.met,
+                    total=tour.total,
+                    pending=tour.pending_names,
+                ),
+                ctx.styles.body,
+            )
+        )
     counts = content.meeting_counts
     if counts is not None:
         side.append(
@@ -113,13 +128,15 @@ def _register(ctx: SectionContext) -> list[Flowable]:
     content = ctx.content
     people = sorted(content.stakeholders, key=lambda p: (-p.influence, -p.interest, p.name))
     show_notes = content.audience.confidential
+    register = content.register_rows
     rows = []
     for p in people:
         row = [
-            ctx.user(p.name, ctx.styles.cell_bold),
+            ctx.bold(p.name),
             ", ".join(part for part in (p.title, p.unit) if part),
             f"{p.influence} / {p.interest}",
             ctx.tr(STANCE_NAMES[p.stance]),
+            _last_met(ctx, register.get(p.id)),
         ]
         if show_notes:
             row.append(p.notes)
@@ -129,25 +146,33 @@ def _register(ctx: SectionContext) -> list[Flowable]:
         ctx.tr("Role"),
         ctx.tr("Influence / interest"),
         ctx.tr("Stance"),
+        ctx.tr("Last met"),
     ]
-    widths = [2, 2.6, 1.2, 1.1]
+    widths = [2, 2.8, 1.2, 1.3, 1.5]
     if show_notes:
         header.append(ctx.tr("Private notes"))
-        widths.append(3.2)
-    return [ctx.heading(ctx.tr("Who is who"), level=1), ctx.table(header, rows, widths)]
+        widths = [1.9, 2.3, 1.1, 1.3, 1.4, 3.0]
+    return [ctx.heading(ctx.tr("Who is who"), level=1), *ctx.table(header, rows, widths)]
+
+
+def _last_met(ctx: SectionContext, row: RegisterRow | None) -> str:
+    """The date of the last held meeting, as the Stakeholders page shows it."""
+    if row is None or not row.met or row.last_contact is None:
+        return ctx.tr("Not yet")
+    return ctx.date(row.last_contact)
 
 
 def _traceability(ctx: SectionContext) -> list[Flowable]:
     traced = ctx.content.traced
     if not traced:
         return [ctx.empty(ctx.tr("No concerns or proposals recorded yet."))]
-    open_count = sum(1 for t in traced if not t.initiatives)
+    report = ctx.content.traceability
     story: list[Flowable] = [
         ctx.fixed(
             ctx.tr(
                 "{n} concerns and proposals heard; {open} not yet addressed by an initiative.",
-                n=len(traced),
-                open=open_count,
+                n=len(report.insights),
+                open=len(report.unaddressed),
             ),
             ctx.styles.body,
         )
@@ -155,20 +180,20 @@ def _traceability(ctx: SectionContext) -> list[Flowable]:
     if ctx.content.audience.names:
         rows = [_row(ctx, t, named=True) for t in traced]
         header = [ctx.tr("Heard"), ctx.tr("From"), ctx.tr("Addressed by")]
-        story.append(ctx.table(header, rows, [4.4, 1.6, 2.6]))
+        story += ctx.table(header, rows, [4.4, 1.6, 2.6])
         return story
-    by_theme: dict[str, list[TracedInsight]] = defaultdict(list)
+    by_theme: dict[str, list[TracedItem]] = defaultdict(list)
     for item in traced:
         for theme in item.insight.themes or (ctx.tr("Other"),):
             by_theme[theme].append(item)
     for theme in sorted(by_theme):
         story.append(ctx.user(theme, ctx.styles.h3))
         rows = [_row(ctx, t, named=False) for t in by_theme[theme]]
-        story.append(ctx.table([ctx.tr("Heard"), ctx.tr("Addressed by")], rows, [5, 3]))
+        story += ctx.table([ctx.tr("Heard"), ctx.tr("Addressed by")], rows, [5, 3])
     return story
 
 
-def _row(ctx: SectionContext, item: TracedInsight, *, named: bool) -> list:
+def _row(ctx: SectionContext, item: TracedItem, *, named: bool) -> list:
     kind = ctx.tr("Concern") if item.insight.kind is InsightKind.CONCERN else ctx.tr("Proposal")
     heard = ctx.markup(
         f"<font color='#66717F'>{ctx.escape(kind)}:</font> " + ctx.rich(item.insight.text),

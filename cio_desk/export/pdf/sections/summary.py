@@ -5,9 +5,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from cio_desk.export.pdf.context import SectionContext
-from cio_desk.export.pdf.sections.common import HORIZON_TITLES, bullet_list
+from cio_desk.export.pdf.sections.common import HORIZON_TITLES, bullet_list, score_label
 from cio_desk.export.pdf.styles import NAVY, PALE, RULE, layout_style, table_style
-from cio_desk.store.enums import HORIZONS, RiskStatus
+from cio_desk.services.risks import HeatMap, RiskBand
+from cio_desk.store.enums import HORIZONS
 
 TOP_RISKS = 5
 PRIORITIES_SHOWN = 5
@@ -25,19 +26,18 @@ def build(ctx: SectionContext) -> list[Flowable]:
     )
     story += [ctx.space(6), ctx.subheading(ctx.tr("The three horizons")), _horizons(ctx)]
     story += [ctx.space(6), ctx.subheading(ctx.tr("Top risks"))]
-    story.append(_top_risks(ctx))
+    story += _top_risks(ctx)
     return story
 
 
 def _key_figures(ctx: SectionContext) -> Table:
     content = ctx.content
-    open_risks = [r for r in content.risks if r.status is not RiskStatus.CLOSED]
-    high = sum(1 for r in open_risks if r.score >= 12)
+    heat = content.heat_map
     coverage = content.coverage
     figures = [
         (ctx.money(content.budget.total.total), ctx.tr("Total budget over 24 months")),
         (str(len(content.initiatives)), ctx.tr("Initiatives")),
-        (f"{high} / {len(open_risks)}", ctx.tr("High risks / open risks")),
+        (f"{high_or_critical(heat)} / {heat.total}", ctx.tr("High risks / open risks")),
         (
             f"{coverage.met} / {coverage.register}",
             ctx.tr("Stakeholders met / in the register"),
@@ -64,7 +64,7 @@ def _horizons(ctx: SectionContext) -> Table:
     header, body, totals = [], [], []
     for horizon in HORIZONS:
         header.append(ctx.fixed(ctx.tr(HORIZON_TITLES[horizon]), ctx.styles.head))
-        initiatives = content.horizon_initiatives(horizon)
+        initiatives = content.horizons[horizon].priorities
         titles = [i.title for i in initiatives[:PRIORITIES_SHOWN]]
         cell: list[Flowable] = (
             [bullet_list(ctx, titles)] if titles else [ctx.empty(ctx.tr("No initiatives yet."))]
@@ -83,10 +83,16 @@ def _horizons(ctx: SectionContext) -> Table:
     return table
 
 
-def _top_risks(ctx: SectionContext) -> Flowable:
-    risks = [r for r in ctx.content.risks if r.status is not RiskStatus.CLOSED][:TOP_RISKS]
+def high_or_critical(heat: HeatMap) -> int:
+    """Risks in the high or critical bands of a heat map (the Risks page's bands)."""
+    counts = heat.band_counts()
+    return counts[RiskBand.HIGH] + counts[RiskBand.CRITICAL]
+
+
+def _top_risks(ctx: SectionContext) -> list[Flowable]:
+    risks = ctx.content.open_risks[:TOP_RISKS]
     if not risks:
-        return ctx.empty(ctx.tr("No open risks recorded yet."))
-    rows = [[r.title, str(r.score), r.owner, r.mitigation] for r in risks]
+        return [ctx.empty(ctx.tr("No open risks recorded yet."))]
+    rows = [[r.title, score_label(ctx, r.residual_score), r.owner, r.mitigation] for r in risks]
     header = [ctx.tr("Risk"), ctx.tr("Score"), ctx.tr("Owner"), ctx.tr("Mitigation")]
-    return ctx.table(header, rows, [3, 0.7, 1.4, 4], right=[1])
+    return ctx.table(header, rows, [3, 1.1, 1.4, 3.6])

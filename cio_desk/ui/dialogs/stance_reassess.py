@@ -1,0 +1,123 @@
+"""Re-assess a stakeholder's stance on a date, with a note; the history is kept.
+
+change, accepted = StanceDialog.reassess(parent, ws, history, person_id, today)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cio_desk.errors import CioDeskError, ValidationError
+from cio_desk.services.tour import StanceChange
+from cio_desk.store.enums import Stance
+from cio_desk.ui import formatting as fmt
+from cio_desk.ui.pages import stakeholder_actions as actions
+from cio_desk.ui.theme import set_tone
+from cio_desk.ui.undo import EditHistory
+from cio_desk.ui.widgets.cards import plain_label
+from cio_desk.ui.widgets.influence_grid import stance_icon
+from cio_desk.workspace import Workspace
+
+
+class StanceDialog(QDialog):
+    """A stance, the day it was assessed, and why."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        history: EditHistory,
+        stakeholder_id: int,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._history = history
+        self._stakeholder_id = stakeholder_id
+        self.saved: StanceChange | None = None
+        person = ws.stakeholders.get(stakeholder_id)
+        self.setWindowTitle(self.tr("Re-assess stance"))
+        layout = QVBoxLayout(self)
+        intro = plain_label(
+            self.tr("How does {name} stand towards you and your agenda now?").format(
+                name=person.name
+            ),
+            self,
+        )
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.stance_combo = QComboBox(self)
+        for stance in Stance:
+            self.stance_combo.addItem(
+                stance_icon(stance, self.palette()), fmt.stance_label(stance), stance
+            )
+        self.stance_combo.setCurrentIndex(self.stance_combo.findData(person.stance))
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("What changed, e.g. backed the ERP budget"))
+        form.addRow(self.tr("&Stance:"), self.stance_combo)
+        form.addRow(self.tr("&Assessed on:"), self.date_edit)
+        form.addRow(self.tr("&Why:"), self.note_edit)
+        layout.addLayout(form)
+        self.error_label = plain_label("", self)
+        set_tone(self.error_label, "warn")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
+        self._connect_signals()
+        self.stance_combo.setFocus()
+
+    @classmethod
+    def reassess(
+        cls,
+        parent: QWidget | None,
+        ws: Workspace,
+        history: EditHistory,
+        stakeholder_id: int,
+        today: dt.date,
+    ) -> tuple[StanceChange | None, bool]:
+        """Ask for the new stance and record it (undoable); returns (change, accepted)."""
+        dialog = cls(ws, history, stakeholder_id, today, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.saved, accepted
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+
+    @Slot()
+    def _save(self) -> None:
+        self.error_label.hide()
+        on = self.date_edit.date().toPython()
+        try:
+            self.saved = actions.reassess_stance(
+                self._history,
+                self._ws,
+                self._stakeholder_id,
+                self.stance_combo.currentData(),
+                on,
+                self.note_edit.text(),
+            )
+        except (ValidationError, CioDeskError) as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.accept()

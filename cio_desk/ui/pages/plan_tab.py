@@ -1,0 +1,300 @@
+"""What the Plan page's tabs share: the tab base class, titled sections, tables, buttons.
+
+A tab reads the workspace in `refresh` (the page calls it when the tab is
+shown and after every edit), offers its own "new" action for Ctrl+N, and
+asks the page to show items elsewhere with `open_requested(kind, id)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cio_desk.ui.pages.plan_edits import PlanEdits
+from cio_desk.ui.pages.plan_models import ID_ROLE, SORT_ROLE, RowsModel
+from cio_desk.ui.theme import scaled_font, set_tone
+from cio_desk.ui.widgets.cards import plain_label
+from cio_desk.workspace import Workspace
+
+# Columns fitted to their contents look at this many rows (all of them cost time on big plans).
+_FIT_ROWS = 100
+_MAX_FIT_CHARS = 40  # a fitted column is never wider than this many average characters
+_CELL_ROOM = 14  # pixels around a cell's text
+_HEADER_ROOM = 24  # pixels around a header's text, with room for the sort arrow
+_CHECK_ROOM = 24  # pixels for a tick box
+
+
+class PlanTab(QWidget):
+    """One tab of the Plan page."""
+
+    open_requested = Signal(str, int)  # kind, id
+
+    def __init__(self, edits: PlanEdits, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edits = edits
+
+    @property
+    def ws(self) -> Workspace:
+        return self.edits.ws
+
+    def refresh(self) -> None:
+        """Read the workspace again."""
+        raise NotImplementedError
+
+    def new_item_text(self) -> str | None:
+        """The label of Ctrl+N on this tab ("New goal"), if it has one."""
+        return None
+
+    def new_item(self) -> None:
+        """Ctrl+N on this tab."""
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """Select the item if this tab shows it; True if it did."""
+        return False
+
+
+class Section(QFrame):
+    """A framed block: a bold title, a count, buttons on the right, then its content."""
+
+    def __init__(
+        self, title: str, parent: QWidget | None = None, *, buttons_below: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(8)
+        self.header = header = QHBoxLayout()
+        header.setSpacing(8)
+        self.title_label = plain_label(title, self, wrap=False)
+        self.title_label.setFont(scaled_font(self.font(), 1.05, bold=True))
+        self.count_label = plain_label("", self, wrap=False)
+        set_tone(self.count_label, "muted")
+        header.addWidget(self.title_label)
+        header.addWidget(self.count_label)
+        header.addStretch(1)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(6)
+        layout.addLayout(header)
+        self.empty_label = plain_label("", self)
+        set_tone(self.empty_label, "muted")
+        # When the content is hidden, the message takes its room, its text at the top.
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label, 1)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        layout.addLayout(self.body, 1)
+        if buttons_below:
+            self.buttons.addStretch(1)
+            layout.addLayout(self.buttons)
+        else:
+            header.addLayout(self.buttons)
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A control beside the title (a filter, say)."""
+        self.header.insertWidget(2, widget)
+
+    def add_button(self, text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tooltip)
+        button.clicked.connect(lambda _checked=False: slot())
+        self.buttons.addWidget(button)
+        return button
+
+    def set_count(self, text: str) -> None:
+        self.count_label.setText(text)
+
+    def show_empty(self, text: str | None, content: QWidget | None = None) -> None:
+        """Say `text` instead of `content` when there is nothing to show (None: show it)."""
+        self.empty_label.setText(text or "")
+        self.empty_label.setVisible(bool(text))
+        if content is not None:
+            content.setVisible(not text)
+
+
+class Table(QTableView):
+    """A read-only table over a `RowsModel`, sortable through `SORT_ROLE`.
+
+    Enter or a double click emits `open_row(id)`; Delete emits `delete_row(id)`;
+    Alt+Up and Alt+Down emit `move_row(id, step)`.
+    """
+
+    open_row = Signal(int)
+    delete_row = Signal(int)
+    move_row = Signal(int, int)
+    toggle_row = Signal(int)
+
+    def __init__(
+        self,
+        model: RowsModel,
+        parent: QWidget | None = None,
+        *,
+        sortable: bool = True,
+        proxy: QSortFilterProxyModel | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.rows_model = model
+        self._stretch: frozenset[int] | None = None  # set by fit_columns
+        self._fixed: set[int] = set()
+        self.proxy = proxy or QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(sortable)
+        if sortable:
+            self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        self.activated.connect(self._activated)
+        model.check_requested.connect(self.toggle_row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete, Alt+Up / Alt+Down and Space act on the selected row."""
+        key, alt = event.key(), event.modifiers() == Qt.KeyboardModifier.AltModifier
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self._delete()
+        elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._move(-1 if key == Qt.Key.Key_Up else 1)
+        elif key == Qt.Key.Key_Space and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self._toggle()
+        else:
+            super().keyPressEvent(event)
+
+    def fit_columns(self, *stretch: int) -> None:
+        """`stretch` columns share the spare width; the others fit their contents.
+
+        Widths are measured on the text of the first rows each time rows are
+        set: Qt's own fitting asks the model for every role of every cell,
+        which costs too much on a plan of hundreds of initiatives.
+        """
+        self._stretch = frozenset(stretch)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(self.rows_model.columnCount()):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in stretch
+                else QHeaderView.ResizeMode.Interactive
+            )
+            header.setSectionResizeMode(column, mode)
+        self._fit_widths()
+
+    def _fit_widths(self) -> None:
+        if self._stretch is None:
+            return
+        model = self.rows_model
+        sample = model.rows()[:_FIT_ROWS]
+        metrics = self.fontMetrics()
+        header_metrics = self.horizontalHeader().fontMetrics()
+        char = metrics.averageCharWidth()
+        for column in range(model.columnCount()):
+            if column in self._stretch or column in self._fixed:
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = header_metrics.horizontalAdvance(title) + _HEADER_ROOM
+            for item in sample:
+                for line in model.cell(item, column).split("\n"):
+                    widest = max(widest, metrics.horizontalAdvance(line) + _CELL_ROOM)
+            if column in model.checkable_columns:
+                widest += _CHECK_ROOM
+            self.setColumnWidth(column, min(widest, _MAX_FIT_CHARS * char))
+
+    def wrap_rows(self) -> None:
+        """Let long text wrap onto more lines; rows grow to fit as the width changes."""
+        self.setWordWrap(True)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.resizeRowsToContents())
+
+    def set_width(self, column: int, chars: int) -> None:
+        """A column the user sizes, `chars` average characters wide to begin with."""
+        self._fixed.add(column)
+        self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(column, chars * self.fontMetrics().averageCharWidth())
+
+    def selected_id(self) -> int | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row()):
+            return None
+        return index.siblingAtColumn(0).data(ID_ROLE)
+
+    def select_id(self, item_id: int) -> bool:
+        """Select and show the row of `item_id`; False if it is not in the table."""
+        row = self.rows_model.row_of(item_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.rows_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.selectRow(index.row())
+        self.scrollTo(index)
+        return True
+
+    def set_rows(self, rows: list) -> None:
+        """New rows, keeping the selection on the same item when it is still there."""
+        selected = self.selected_id()
+        self.rows_model.set_rows(rows)
+        self._fit_widths()
+        if self.wordWrap():
+            self.resizeRowsToContents()
+        if selected is not None:
+            self.select_id(selected)
+
+    def _activated(self, index: object) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.open_row.emit(item_id)
+
+    def _delete(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.delete_row.emit(item_id)
+
+    def _move(self, step: int) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.move_row.emit(item_id, step)
+
+    def _toggle(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.toggle_row.emit(item_id)
+
+
+def heading(text: str, parent: QWidget, factor: float = 1.25) -> QLabel:
+    """A bold heading for a tab."""
+    label = plain_label(text, parent)
+    label.setFont(scaled_font(parent.font(), factor, bold=True))
+    return label
+
+
+def muted(text: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
+    """A quieter line of explanation."""
+    label = plain_label(text, parent, wrap=wrap)
+    set_tone(label, "muted")
+    return label

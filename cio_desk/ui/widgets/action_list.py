@@ -1,0 +1,62 @@
+"""A list card whose rows can carry buttons: "Write up", "Add to register", "Brief me".
+
+It is a `ListCard` (same look, same empty text, same "And N more") whose
+rows may be `ActionRow`s; each action becomes a small button on the right of
+its row, reachable with Tab like any button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from cio_desk.ui.widgets.cards import ListCard, ListRow
+
+
+@dataclass(frozen=True)
+class RowAction:
+    """A button on a row: its label, what it does, and a tooltip."""
+
+    text: str
+    run: Callable[[], object]
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRow(ListRow):
+    """A list row with buttons."""
+
+    actions: tuple[RowAction, ...] = ()
+
+
+class ActionListCard(ListCard):
+    """A `ListCard` that shows the actions of its `ActionRow`s as buttons."""
+
+    def _row_widget(self, row: ListRow, *, first: bool) -> QWidget:
+        widget = super()._row_widget(row, first=first)
+        actions = row.actions if isinstance(row, ActionRow) else ()
+        if not actions:
+            return widget
+        outer = widget.layout()
+        # The row's last item is the line with the texts and the note on the right.
+        line = outer.itemAt(outer.count() - 1).layout()
+        assert isinstance(line, QHBoxLayout)
+        for action in actions:
+            button = QPushButton(action.text, widget)
+            button.setAutoDefault(False)
+            button.setToolTip(action.tooltip)
+            button.setAccessibleDescription(row.primary)
+            button.setProperty("rowAction", True)
+            button.clicked.connect(lambda _checked=False, run=action.run: run())
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return widget
+
+    def action_buttons(self, text: str | None = None) -> list[QPushButton]:
+        """The buttons of the rows shown, top to bottom (only those labelled `text`)."""
+        buttons = [b for b in self.findChildren(QPushButton) if b.property("rowAction")]
+        buttons = [b for b in buttons if b.isVisibleTo(self)]  # not rows being replaced
+        ordered = sorted(buttons, key=lambda b: b.mapTo(self, b.rect().topLeft()).y())
+        return [b for b in ordered if text is None or b.text() == text]
