@@ -246,35 +246,7 @@ def heat_map(heat: HeatMap, size: float, axis: HeatLabels) -> Drawing:
                         bold=True,
                     )
                 )
-    for n in range(1, 6):
-        drawing.add(
-            label(
-                margin + (n - 0.5) * cell,
-                margin - 11,
-                str(n),
-                size=7,
-                colour=MUTED,
-                anchor="middle",
-            )
-        )
-        drawing.add(
-            label(
-                margin - 6,
-                margin + (n - 0.5) * cell - 2.5,
-                str(n),
-                size=7,
-                colour=MUTED,
-                anchor="end",
-            )
-        )
-    drawing.add(
-        label(
-            margin + 2.5 * cell, 4, axis.impact, size=7.5, colour=NAVY, anchor="middle", bold=True
-        )
-    )
-    vertical = label(0, 0, axis.likelihood, size=7.5, colour=NAVY, anchor="middle", bold=True)
-    vertical.transform = (0, 1, -1, 0, 8, margin + 2.5 * cell)
-    drawing.add(vertical)
+    _five_by_five_axes(drawing, margin, cell, x_title=axis.impact, y_title=axis.likelihood)
     return drawing
 
 
@@ -415,36 +387,24 @@ def influence_grid(points: Sequence[GridPoint], size: float, axis: GridLabels) -
             drawing.add(
                 label(qx, qy, axis.quadrants[corner], size=6.5, colour=MUTED, anchor=anchor)
             )
+    _five_by_five_axes(drawing, margin, cell, x_title=axis.interest, y_title=axis.influence)
+    return drawing
+
+
+def _five_by_five_axes(
+    drawing: Drawing, margin: float, cell: float, *, x_title: str, y_title: str
+) -> None:
+    """Ratings 1-5 along both axes of a 5x5 chart, and the two axis titles."""
     for n in range(1, 6):
-        drawing.add(
-            label(
-                margin + (n - 0.5) * cell,
-                margin - 11,
-                str(n),
-                size=7,
-                colour=MUTED,
-                anchor="middle",
-            )
-        )
-        drawing.add(
-            label(
-                margin - 6,
-                margin + (n - 0.5) * cell - 2.5,
-                str(n),
-                size=7,
-                colour=MUTED,
-                anchor="end",
-            )
-        )
+        middle = margin + (n - 0.5) * cell
+        drawing.add(label(middle, margin - 11, str(n), size=7, colour=MUTED, anchor="middle"))
+        drawing.add(label(margin - 6, middle - 2.5, str(n), size=7, colour=MUTED, anchor="end"))
     drawing.add(
-        label(
-            margin + 2.5 * cell, 4, axis.interest, size=7.5, colour=NAVY, anchor="middle", bold=True
-        )
+        label(margin + 2.5 * cell, 4, x_title, size=7.5, colour=NAVY, anchor="middle", bold=True)
     )
-    vertical = label(0, 0, axis.influence, size=7.5, colour=NAVY, anchor="middle", bold=True)
+    vertical = label(0, 0, y_title, size=7.5, colour=NAVY, anchor="middle", bold=True)
     vertical.transform = (0, 1, -1, 0, 8, margin + 2.5 * cell)
     drawing.add(vertical)
-    return drawing
 
 
 def _grid_cell(
