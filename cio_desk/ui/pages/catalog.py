@@ -6,6 +6,7 @@ the Today page.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -30,74 +31,52 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PageCatalog", text)
 
 
-def _agenda_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.agenda import AgendaPage
+def _lazy(module: str, class_name: str) -> PageFactory:
+    """A factory that imports the page's module only when the page is first shown."""
 
-    return AgendaPage(context, parent)
+    def build(context: PageContext, parent: QWidget) -> Page:
+        page_class = getattr(importlib.import_module(module), class_name)
+        return page_class(context, parent)
 
-
-def _stakeholders_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.stakeholders import StakeholdersPage
-
-    return StakeholdersPage(context, parent)
-
-
-def _meetings_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.meetings import MeetingsPage
-
-    return MeetingsPage(context, parent)
-
-
-def _followups_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.followups import FollowUpsPage
-
-    return FollowUpsPage(context, parent)
-
-
-def _tour_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.tour import TourPage
-
-    return TourPage(context, parent)
-
-
-def _plan_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.plan import PlanPage
-
-    return PlanPage(context, parent)
-
-
-def _roadmap_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.roadmap import RoadmapPage
-
-    return RoadmapPage(context, parent)
-
-
-def _risks_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.risks import RisksPage
-
-    return RisksPage(context, parent)
-
-
-def _review_page(context: PageContext, parent: QWidget) -> Page:
-    from cio_desk.ui.pages.review import ReviewPage
-
-    return ReviewPage(context, parent)
+    return build
 
 
 def page_entries() -> list[PageEntry]:
     """Every page after Today, in sidebar order."""
     return [
-        PageEntry(_tr("Learning agenda"), _agenda_page, frozenset({"topic"})),
-        PageEntry(_tr("Stakeholders"), _stakeholders_page, frozenset({"stakeholder"})),
-        PageEntry(_tr("Meetings"), _meetings_page, frozenset({"meeting"})),
-        PageEntry(_tr("Follow-ups"), _followups_page, frozenset({"follow_up"})),
-        PageEntry(_tr("Listening tour"), _tour_page, frozenset({"theme"})),
+        PageEntry(
+            _tr("Learning agenda"),
+            _lazy("cio_desk.ui.pages.agenda", "AgendaPage"),
+            frozenset({"topic"}),
+        ),
+        PageEntry(
+            _tr("Stakeholders"),
+            _lazy("cio_desk.ui.pages.stakeholders", "StakeholdersPage"),
+            frozenset({"stakeholder"}),
+        ),
+        PageEntry(
+            _tr("Meetings"),
+            _lazy("cio_desk.ui.pages.meetings", "MeetingsPage"),
+            frozenset({"meeting"}),
+        ),
+        PageEntry(
+            _tr("Follow-ups"),
+            _lazy("cio_desk.ui.pages.followups", "FollowUpsPage"),
+            frozenset({"follow_up"}),
+        ),
+        PageEntry(
+            _tr("Listening tour"), _lazy("cio_desk.ui.pages.tour", "TourPage"), frozenset({"theme"})
+        ),
         PageEntry(
             _tr("Plan"),
-            _plan_page,
+            _lazy("cio_desk.ui.pages.plan", "PlanPage"),
             frozenset({"initiative", "measure", "goal", "assessment"}),
         ),
-        PageEntry(_tr("Roadmap"), _roadmap_page),
-        PageEntry(_tr("Risks"), _risks_page, frozenset({"risk"})),
-        PageEntry(_tr("Review & export"), _review_page, frozenset({"version", "feedback"})),
+        PageEntry(_tr("Roadmap"), _lazy("cio_desk.ui.pages.roadmap", "RoadmapPage")),
+        PageEntry(_tr("Risks"), _lazy("cio_desk.ui.pages.risks", "RisksPage"), frozenset({"risk"})),
+        PageEntry(
+            _tr("Review & export"),
+            _lazy("cio_desk.ui.pages.review", "ReviewPage"),
+            frozenset({"version", "feedback"}),
+        ),
     ]
