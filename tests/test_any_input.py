@@ -369,11 +369,6 @@ def test_a_pdf_of_the_nastiest_workspace_is_written(
         ws.close(backup=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, reported: a PDF table cell taller than a page (a goal description "
-    "or stakeholder notes of a few thousand characters) stops the export with LayoutError",
-)
 def test_a_pdf_with_page_long_texts_is_written(workspace_path: Path, tmp_path: Path) -> None:
     ws = nasty_workspace(workspace_path, [])
     prose = "word " * 1200

@@ -26,6 +26,9 @@ ZH_CN: dict[str, str] = {
     "PRIVATE: personal copy, do not forward": "私密：个人版，请勿转发",
     "Version {number}": "第 {number} 版",
     "Draft (not saved as a version)": "草稿（未保存为版本）",
+    # ------------------------------------------------ texts too long for a table cell
+    "… continued in note {n} below the table": "……续见表后注 {n}",
+    "Note {n}: {place}": "注 {n}：{place}",
     # ------------------------------------------------ section titles
     "Executive summary": "执行摘要",
     "Situation assessment": "现状评估",

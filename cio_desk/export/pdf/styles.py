@@ -88,6 +88,7 @@ class Styles:
     cell_right: ParagraphStyle
     head: ParagraphStyle
     head_right: ParagraphStyle
+    note_title: ParagraphStyle
     figure: ParagraphStyle
     figure_label: ParagraphStyle
     toc1: ParagraphStyle
@@ -151,6 +152,15 @@ def make_styles() -> Styles:
             leading=10,
             textColor=NAVY,
             alignment=TA_RIGHT,
+        ),
+        note_title=style(
+            "note_title",
+            fontName=SANS_BOLD,
+            fontSize=8.5,
+            leading=12,
+            textColor=NAVY,
+            spaceBefore=8,
+            spaceAfter=2,
         ),
         figure=style("figure", fontName=SANS_BOLD, fontSize=15, leading=19, textColor=NAVY),
         figure_label=style("figure_label", fontSize=8, leading=10.5, textColor=MUTED),

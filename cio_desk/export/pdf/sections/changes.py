@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from cio_desk.export.pdf.context import SectionContext
+from cio_desk.export.pdf.context import Part, Parts, SectionContext
 from cio_desk.export.pdf.sections.common import HORIZON_TITLES, INITIATIVE_STATUS_NAMES, months
 from cio_desk.services.plan_health import HealthIssue, HealthRule
+from cio_desk.services.review import ReviewRecord
 from cio_desk.services.versions import Area, Change, ChangeKind
 from cio_desk.store.enums import InitiativeStatus, RiskStatus
 
@@ -56,7 +57,7 @@ def build(ctx: SectionContext) -> list[Flowable]:
         )
         story.append(ctx.fixed(intro, ctx.styles.body))
         if previous.label:
-            story.append(ctx.user(previous.label, ctx.styles.muted))
+            story += ctx.user(previous.label, ctx.styles.muted)
         if diff.is_empty:
             story.append(ctx.empty(ctx.tr("The plan has not changed since then.")))
         for area, title in AREA_TITLES.items():
@@ -153,20 +154,26 @@ def _feedback(ctx: SectionContext) -> list[Flowable]:
     if not items:
         return [*story, ctx.empty(ctx.tr("No feedback addressed since the previous version."))]
     rows = [
-        [
-            ctx.fixed(item.section_title, ctx.styles.cell_bold),
-            ctx.markup(
-                f"{ctx.rich(item.text)}<br/><font color='#66717F'>"
-                f"{ctx.rich(item.reviewer)} · {ctx.escape(ctx.date(item.received_on))}</font>",
-                ctx.styles.cell,
-            ),
-            item.reply,
-        ]
+        [ctx.fixed(item.section_title, ctx.styles.cell_bold), _feedback_text(ctx, item), item.reply]
         for item in items
     ]
     header = [ctx.tr("Section"), ctx.tr("Feedback"), ctx.tr("What was done")]
     story += ctx.table(header, rows, [1.8, 3.6, 3.6])
     return story
+
+
+def _feedback_text(ctx: SectionContext, item: ReviewRecord) -> Parts:
+    """The feedback, and under it, muted, who gave it and when."""
+    received = ctx.date(item.received_on)
+    if not item.reviewer:
+        return Parts((Part(item.text), Part(received, own=True, new_line=True)))
+    return Parts(
+        (
+            Part(item.text),
+            Part(item.reviewer, muted=True, new_line=True),
+            Part(f"· {received}", own=True),
+        )
+    )
 
 
 def _open_points(ctx: SectionContext) -> list[Flowable]:

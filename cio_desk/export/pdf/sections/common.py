@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import ListFlowable, ListItem
+from reportlab.platypus import Flowable, ListFlowable, ListItem
 
 from cio_desk.export.pdf.context import SectionContext
 from cio_desk.services.risks import RiskBand, band_for
@@ -17,6 +17,7 @@ from cio_desk.store.enums import (
     Stance,
 )
 
+BULLET_INDENT = 12  # points from a list's bullet to its text
 HORIZON_TITLES = {6: "First 6 months", 12: "Months 7 to 12", 24: "Months 13 to 24"}
 
 ASSESSMENT_TITLES = {
@@ -85,11 +86,22 @@ def months(ctx: SectionContext, start: int, end: int) -> str:
 
 
 def bullet_list(
-    ctx: SectionContext, items: Sequence[str], *, numbered: bool = False, where: str = ""
+    ctx: SectionContext,
+    items: Sequence[str | list[Flowable]],
+    *,
+    numbered: bool = False,
+    where: str = "",
 ) -> ListFlowable:
-    """A list of user texts, bulleted or numbered."""
+    """A list of user texts (or items already made, such as `ctx.bounded`'s), bulleted
+    or numbered."""
     style = ctx.styles.body
-    flowables = [ListItem(ctx.user(text, style, where=where), leftIndent=12) for text in items]
+    flowables = [
+        ListItem(
+            ctx.user(item, style, where=where) if isinstance(item, str) else item,
+            leftIndent=BULLET_INDENT,
+        )
+        for item in items
+    ]
     return ListFlowable(
         flowables,
         bulletType="1" if numbered else "bullet",
@@ -97,5 +109,5 @@ def bullet_list(
         bulletFontName=style.fontName,
         bulletFontSize=style.fontSize if numbered else 7,
         bulletColor=style.textColor,
-        leftIndent=12,
+        leftIndent=BULLET_INDENT,
     )

@@ -19,12 +19,12 @@ def build(ctx: SectionContext, audience_label: str, version_label: str) -> list[
     story.append(HRFlowable(width="18%", thickness=3, color=ACCENT, hAlign="LEFT", spaceAfter=14))
     story.append(ctx.fixed(ctx.tr("Transition plan"), styles.title))
     if profile and profile.organisation:
-        story.append(ctx.user(profile.organisation, styles.subtitle, where="Organisation"))
+        story += ctx.user(profile.organisation, styles.subtitle, where="Organisation")
     story.append(Spacer(1, 30 * mm))
     if profile:
         who = ", ".join(part for part in (profile.cio_name, profile.role_title) if part)
         story.append(ctx.fixed(ctx.tr("Prepared by"), styles.muted))
-        story.append(ctx.user(who, styles.lead))
+        story += ctx.user(who, styles.lead)
         start = ctx.tr("Day 1: {date}", date=ctx.date(profile.start_date))
         story.append(ctx.fixed(start, styles.muted))
         story.append(Spacer(1, 8 * mm))

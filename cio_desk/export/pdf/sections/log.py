@@ -46,13 +46,13 @@ def _entry(ctx: SectionContext, entry: LogEntry) -> list[Flowable]:
     title = meeting.title or ", ".join(entry.people)
     parts: list[Flowable] = [
         HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=6, spaceAfter=4),
-        ctx.user(title, ctx.styles.h3, where=title),
+        *ctx.user(title, ctx.styles.h3, where=title),
         ctx.fixed(when, ctx.styles.muted),
     ]
     if meeting.title and entry.people:
-        parts.append(ctx.user(", ".join(entry.people), ctx.styles.small))
+        parts += ctx.user(", ".join(entry.people), ctx.styles.small)
     if entry.notes:
-        parts.append(ctx.user(entry.notes, ctx.styles.body, where=title))
+        parts += ctx.user(entry.notes, ctx.styles.body, where=title)
     for insight in entry.insights:
         kind = ctx.tr(KIND_LABELS[insight.kind])
         text = (
@@ -60,13 +60,11 @@ def _entry(ctx: SectionContext, entry: LogEntry) -> list[Flowable]:
             if insight.kind.value == "referral" and not insight.text
             else insight.text
         )
-        parts.append(
-            ctx.markup(f"<b>{ctx.escape(kind)}:</b> {ctx.rich(text, title)}", ctx.styles.body)
-        )
+        parts += ctx.user(text, ctx.styles.body, where=title, lead=f"<b>{ctx.escape(kind)}:</b> ")
     for item in entry.follow_ups:
         mark = "☑" if item.done else "☐"
         due = f" ({ctx.tr('due {date}', date=ctx.date(item.due_date))})" if item.due_date else ""
-        parts.append(
-            ctx.markup(f"{mark} {ctx.rich(item.text, title)}{ctx.escape(due)}", ctx.styles.body)
+        parts += ctx.user(
+            item.text, ctx.styles.body, where=title, lead=f"{mark} ", tail=ctx.escape(due)
         )
     return parts

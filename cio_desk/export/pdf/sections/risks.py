@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from cio_desk.export.pdf.charts import HeatLabels, heat_map
-from cio_desk.export.pdf.context import SectionContext
+from cio_desk.export.pdf.context import Part, Parts, SectionContext
 from cio_desk.export.pdf.sections.common import (
     RISK_CATEGORY_NAMES,
     RISK_STATUS_NAMES,
@@ -89,11 +89,8 @@ def _row(ctx: SectionContext, risk: RiskRecord) -> list:
     ]
 
 
-def _response(ctx: SectionContext, mitigation: str, contingency: str) -> Flowable | str:
+def _response(ctx: SectionContext, mitigation: str, contingency: str) -> Parts | str:
     if mitigation and contingency:
-        markup = (
-            f"{ctx.rich(mitigation)}<br/><font color='#66717F'>"
-            f"{ctx.escape(ctx.tr('If it happens:'))}</font> {ctx.rich(contingency)}"
-        )
-        return ctx.markup(markup, ctx.styles.cell)
+        label = Part(ctx.tr("If it happens:"), own=True, new_line=True)
+        return Parts((Part(mitigation), label, Part(contingency)))
     return mitigation or contingency

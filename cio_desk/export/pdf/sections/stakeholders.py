@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Table
 
 from cio_desk.export.content import TracedItem
 from cio_desk.export.pdf.charts import GridLabels, GridPoint, influence_grid
-from cio_desk.export.pdf.context import SectionContext
+from cio_desk.export.pdf.context import Part, Parts, SectionContext
 from cio_desk.export.pdf.sections.common import STANCE_NAMES
 from cio_desk.export.pdf.styles import CHART_SERIES, HEAT_COLOURS, MUTED, layout_style
 from cio_desk.services.register import RegisterRow
@@ -187,7 +187,7 @@ def _traceability(ctx: SectionContext) -> list[Flowable]:
         for theme in item.insight.themes or (ctx.tr("Other"),):
             by_theme[theme].append(item)
     for theme in sorted(by_theme):
-        story.append(ctx.user(theme, ctx.styles.h3))
+        story += ctx.user(theme, ctx.styles.h3)
         rows = [_row(ctx, t, named=False) for t in by_theme[theme]]
         story += ctx.table([ctx.tr("Heard"), ctx.tr("Addressed by")], rows, [5, 3])
     return story
@@ -195,9 +195,6 @@ def _traceability(ctx: SectionContext) -> list[Flowable]:
 
 def _row(ctx: SectionContext, item: TracedItem, *, named: bool) -> list:
     kind = ctx.tr("Concern") if item.insight.kind is InsightKind.CONCERN else ctx.tr("Proposal")
-    heard = ctx.markup(
-        f"<font color='#66717F'>{ctx.escape(kind)}:</font> " + ctx.rich(item.insight.text),
-        ctx.styles.cell,
-    )
+    heard = Parts((Part(f"{kind}:", own=True), Part(item.insight.text)))
     addressed = "; ".join(item.initiatives) or ctx.tr("Not yet addressed")
     return [heard, item.person, addressed] if named else [heard, addressed]

@@ -5,13 +5,19 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table
 
 from cio_desk.export.pdf.context import SectionContext
-from cio_desk.export.pdf.sections.common import HORIZON_TITLES, bullet_list, score_label
-from cio_desk.export.pdf.styles import NAVY, PALE, RULE, layout_style, table_style
+from cio_desk.export.pdf.sections.common import (
+    BULLET_INDENT,
+    HORIZON_TITLES,
+    bullet_list,
+    score_label,
+)
+from cio_desk.export.pdf.styles import CELL_PADDING, NAVY, PALE, RULE, layout_style, table_style
 from cio_desk.services.risks import HeatMap, RiskBand
 from cio_desk.store.enums import HORIZONS
 
 TOP_RISKS = 5
 PRIORITIES_SHOWN = 5
+TITLE_LINES = 4  # the most an initiative title takes in the three horizons' columns
 
 
 def build(ctx: SectionContext) -> list[Flowable]:
@@ -25,6 +31,7 @@ def build(ctx: SectionContext) -> list[Flowable]:
         else ctx.empty(ctx.tr("No goals recorded yet."))
     )
     story += [ctx.space(6), ctx.subheading(ctx.tr("The three horizons")), _horizons(ctx)]
+    story += ctx.notes_here()  # initiative titles too long for the columns
     story += [ctx.space(6), ctx.subheading(ctx.tr("Top risks"))]
     story += _top_risks(ctx)
     return story
@@ -62,10 +69,15 @@ def _key_figures(ctx: SectionContext) -> Table:
 def _horizons(ctx: SectionContext) -> Table:
     content = ctx.content
     header, body, totals = [], [], []
+    room = ctx.width / 3 - 2 * CELL_PADDING - BULLET_INDENT
     for horizon in HORIZONS:
-        header.append(ctx.fixed(ctx.tr(HORIZON_TITLES[horizon]), ctx.styles.head))
+        name = ctx.tr(HORIZON_TITLES[horizon])
+        header.append(ctx.fixed(name, ctx.styles.head))
         initiatives = content.horizons[horizon].priorities
-        titles = [i.title for i in initiatives[:PRIORITIES_SHOWN]]
+        titles = [
+            ctx.bounded(i.title, room, ctx.styles.body, place=name, max_lines=TITLE_LINES)
+            for i in initiatives[:PRIORITIES_SHOWN]
+        ]
         cell: list[Flowable] = (
             [bullet_list(ctx, titles)] if titles else [ctx.empty(ctx.tr("No initiatives yet."))]
         )
