@@ -6,9 +6,11 @@
 Fills a workspace in one transaction (500 initiatives with cost lines,
 payments, milestones, dependencies and links to what stakeholders said;
 1,000 risks; 5,000 insights), then times each figure the Plan and Risks
-pages, Today and the PDF compute (goal: each under 50 ms, median), then
-opens the Risks and Roadmap pages offscreen (goal: under 150 ms each). Exit
-code 1 if a goal is missed.
+pages, Today and the PDF compute (goal: each under 50 ms), then opens the
+Plan, Risks and Roadmap pages offscreen (goal: under 150 ms each). Each line
+gives the median CPU time (goals are judged on it: the machine may be busy
+with other work), the median and best wall-clock times, and the load
+average. Exit code 1 if a goal is missed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -248,19 +251,49 @@ def fill(ws: Workspace, *, initiatives: int, risks: int, insights: int, seed: in
         )
 
 
-def timed(call: Callable[[], object], runs: int) -> tuple[float, float]:
-    """(median, best) milliseconds over `runs` calls, after one warm-up call.
+@dataclass(frozen=True)
+class Sample:
+    """Medians over the runs: CPU time (what the goal is judged on) and wall time."""
 
-    The best run shows the cost on an idle machine; the median is what the goal
-    is judged on.
-    """
-    call()
-    samples = []
-    for _ in range(runs):
-        began = time.perf_counter()
+    cpu: float
+    wall: float
+    best_wall: float
+    load: float  # the 1-minute load average when the runs ended
+
+    def line(self, name: str, goal: float) -> str:
+        verdict = "ok" if self.cpu < goal else "MISSED"
+        return (
+            f"{name:<24}{self.cpu:>8.1f}{self.wall:>9.1f}{self.best_wall:>7.1f}"
+            f"{self.load:>7.2f}   {verdict}"
+        )
+
+
+def load() -> float:
+    """The 1-minute load average: on a busy machine wall-clock times grow, CPU times less."""
+    return os.getloadavg()[0]
+
+
+def measure(
+    call: Callable[[], object],
+    runs: int,
+    *,
+    before: Callable[[], object] | None = None,
+    after: Callable[[], object] | None = None,
+) -> Sample:
+    """Time `runs` calls after one warm-up; `before` and `after` run untimed around each."""
+    cpu, wall = [], []
+    for run in range(runs + 1):
+        if before is not None:
+            before()
+        began, began_cpu = time.perf_counter(), time.process_time()
         call()
-        samples.append((time.perf_counter() - began) * 1000)
-    return statistics.median(samples), min(samples)
+        ended, ended_cpu = time.perf_counter(), time.process_time()
+        if after is not None:
+            after()
+        if run:  # the first run warms caches and is not counted
+            wall.append((ended - began) * 1000)
+            cpu.append((ended_cpu - began_cpu) * 1000)
+    return Sample(statistics.median(cpu), statistics.median(wall), min(wall), load())
 
 
 def figures(ws: Workspace) -> list[tuple[str, Callable[[], object]]]:
@@ -285,15 +318,16 @@ def figures(ws: Workspace) -> list[tuple[str, Callable[[], object]]]:
 
 
 def page_openings(ws: Workspace) -> list[tuple[str, Callable[[], object]]]:
-    """Opening the Risks and Roadmap pages: built, filled from the workspace, painted once."""
+    """Opening the Plan, Risks and Roadmap pages: built, filled, laid out and painted once."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from cio_desk.ui.app import create_application
     from cio_desk.ui.pages.context import PageContext
+    from cio_desk.ui.pages.plan import PlanPage
     from cio_desk.ui.pages.risks import RisksPage
     from cio_desk.ui.pages.roadmap import RoadmapPage
     from cio_desk.ui.undo import EditHistory
 
-    create_application([])
+    app = create_application([])
     now = dt.datetime.combine(START + dt.timedelta(days=40), dt.time(10))
     context = PageContext(now=lambda: now, history=EditHistory(), open_item=lambda _k, _i: None)
 
@@ -303,13 +337,14 @@ def page_openings(ws: Workspace) -> list[tuple[str, Callable[[], object]]]:
             page.resize(1080, 760)
             page.set_workspace(ws)
             page.show()  # the first show reads the workspace
-            page.grab()  # and the first paint
+            app.processEvents()  # laid out and painted, as the window's event loop does
             page.close()
             page.deleteLater()
 
         return open_page
 
     return [
+        ("Plan page", opening(PlanPage)),
         (f"Risks page, {ws.risks.count()} risks", opening(RisksPage)),
         (f"Roadmap, {ws.plan.initiatives.count()} initiatives", opening(RoadmapPage)),
     ]
@@ -335,19 +370,18 @@ def main() -> int:
                 f"filled {args.initiatives} initiatives, {args.risks} risks, "
                 f"{args.insights} insights in {time.perf_counter() - began:.1f} s\n"
             )
-            print(f"{'figure':<26}{'median ms':>10}{'best ms':>9}   goal < {GOAL_MS:.0f} ms")
+            header = f"{'CPU ms':>8}{'wall ms':>9}{'best':>7}{'load':>7}"
+            print(f"{'figure':<24}{header}   goal < {GOAL_MS:.0f} ms (CPU, median)")
             missed = 0
             for name, call in figures(ws):
-                median, best = timed(call, args.runs)
-                verdict = "ok" if median < GOAL_MS else "MISSED"
-                missed += median >= GOAL_MS
-                print(f"{name:<26}{median:>10.1f}{best:>9.1f}   {verdict}")
-            print(f"\n{'page':<30}{'median ms':>10}{'best ms':>9}   goal < {PAGE_GOAL_MS:.0f} ms")
+                sample = measure(call, args.runs)
+                missed += sample.cpu >= GOAL_MS
+                print(sample.line(name, GOAL_MS))
+            print(f"\n{'page':<24}{header}   goal < {PAGE_GOAL_MS:.0f} ms (CPU, median)")
             for name, call in page_openings(ws):
-                median, best = timed(call, args.runs)
-                verdict = "ok" if median < PAGE_GOAL_MS else "MISSED"
-                missed += median >= PAGE_GOAL_MS
-                print(f"{name:<30}{median:>10.1f}{best:>9.1f}   {verdict}")
+                sample = measure(call, args.runs)
+                missed += sample.cpu >= PAGE_GOAL_MS
+                print(sample.line(name, PAGE_GOAL_MS))
         finally:
             ws.close()
     return 1 if missed else 0

@@ -1,6 +1,7 @@
 """Opening the Meetings page (calendar, then list) and the Today page, for `scale.py`.
 
-Each figure is what the user waits for: the page built, its data read and
+Each figure is what the user waits for: the page built, its data read, the
+events it posted handled (layouts, timers, a new window's first paint) and
 the page painted. Runs offscreen when there is no display.
 """
 
@@ -47,12 +48,18 @@ def meetings_page_rows(ws: Workspace, now: dt.datetime, runs: int, page_goal: fl
 
     context = PageContext(now=lambda: now, history=EditHistory(), open_item=lambda _k, _i: None)
 
+    def settled(page: object) -> None:
+        # The events the step posted (layouts, timers, a new window's first
+        # paint), then a paint now: Qt would paint changes on its next frame.
+        app.processEvents()  # type: ignore[attr-defined]
+        page.repaint()  # type: ignore[attr-defined]
+
     def opened_meetings() -> MeetingsPage:
         page = MeetingsPage(context)
         page.resize(*PAGE_SIZE)
         page.set_workspace(ws)
         page.show()  # reads the workspace (showEvent -> refresh)
-        page.repaint()
+        settled(page)
         return page
 
     def opened_today() -> TodayPage:
@@ -60,7 +67,7 @@ def meetings_page_rows(ws: Workspace, now: dt.datetime, runs: int, page_goal: fl
         page.resize(*PAGE_SIZE)
         page.set_workspace(ws)
         page.show()
-        page.repaint()
+        settled(page)
         return page
 
     def close(page: object) -> None:
@@ -75,8 +82,8 @@ def meetings_page_rows(ws: Workspace, now: dt.datetime, runs: int, page_goal: fl
         holder: list[MeetingsPage] = []
         calendar.append(_timed(lambda h=holder: h.append(opened_meetings()), calendar_cpu))
         page = holder[0]
-        lists.append(_timed(lambda p=page: (p.show_list(), p.repaint()), list_cpu))
-        typing.append(_timed(lambda p=page: (p.list_view.search_edit.setText("wang"), p.repaint())))
+        lists.append(_timed(lambda p=page: (p.show_list(), settled(p)), list_cpu))
+        typing.append(_timed(lambda p=page: (p.list_view.search_edit.setText("wang"), settled(p))))
         close(page)
         today: list[TodayPage] = []
         todays.append(_timed(lambda t=today: t.append(opened_today())))

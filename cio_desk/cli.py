@@ -253,18 +253,35 @@ def _open_workspace(args: argparse.Namespace, **options: object) -> Workspace:
 def _start_app(args: argparse.Namespace) -> int:
     if args.demo and args.app_workspace:
         return _fail("--demo opens its own workspace; leave out --workspace.")
-    if args.demo:
-        from cio_desk.services.demo import write_demo_workspace
-
-        path = write_demo_workspace(paths.demo_workspace_path(), dt.date.today(), force=True)
-    else:
-        path = args.app_workspace or paths.default_workspace_path()
+    path = _fresh_demo() if args.demo else args.app_workspace or paths.default_workspace_path()
     passphrase = None
     if args.passphrase_stdin:
         passphrase = PassphraseReader(from_stdin=True).current(path)
     from cio_desk.ui.app import run_app  # Qt is loaded only when the app starts
 
     return run_app(path, passphrase=passphrase)
+
+
+def _fresh_demo() -> Path:
+    """The demo workspace rebuilt for today, or as it is when another window has it open.
+
+    Opening it then offers to read it without changing it: the demo is
+    never replaced under a window that shows it.
+    """
+    from cio_desk.errors import WorkspaceInUseError
+    from cio_desk.services.demo import write_demo_workspace
+
+    path = paths.demo_workspace_path()
+    try:
+        return write_demo_workspace(path, dt.date.today(), force=True)
+    except WorkspaceInUseError:
+        if not path.exists():
+            raise
+        print(
+            "The demo workspace is open in another window, so it was not rebuilt for today.",
+            file=sys.stderr,
+        )
+        return path
 
 
 def _demo(args: argparse.Namespace) -> int:

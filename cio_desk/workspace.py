@@ -10,6 +10,8 @@ Every use (UI, command line, PDF, tests) goes through its managers.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
@@ -86,7 +88,10 @@ class Workspace:
         self.engine = self._new_engine()
         self.sessions = session_factory(self.engine)
         self.changed_since_open = False
-        event.listen(self.sessions, "after_commit", self._mark_changed)
+        # Through a weak reference: SQLAlchemy files this listener in a class-level
+        # registry, where a bound method would keep every workspace ever opened alive
+        # (with its engine and compiled statements) until the program ends.
+        event.listen(self.sessions, "after_commit", _change_marker(weakref.ref(self)))
 
     @property
     def encrypted(self) -> bool:
@@ -411,8 +416,16 @@ class Workspace:
     def backups(self) -> list[BackupInfo]:
         return list_backups(self.path)
 
-    def _mark_changed(self, _session: object) -> None:
-        self.changed_since_open = True
+
+def _change_marker(workspace: weakref.ReferenceType[Workspace]) -> Callable[[object], None]:
+    """An after-commit listener that notes a change on `workspace` while it exists."""
+
+    def mark_changed(_session: object) -> None:
+        target = workspace()
+        if target is not None:
+            target.changed_since_open = True
+
+    return mark_changed
 
 
 def _check_before_writing(path: Path, key: Passphrase | None, *, read_only: bool) -> None:

@@ -24,7 +24,12 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from cio_desk.errors import WorkspaceError, WorkspaceExistsError
+from cio_desk.errors import (
+    ReadOnlyWorkspaceError,
+    WorkspaceError,
+    WorkspaceExistsError,
+    WorkspaceInUseError,
+)
 from cio_desk.services import demo_content as content
 from cio_desk.services import demo_plan as plan
 from cio_desk.services.followups import FollowUpData
@@ -42,6 +47,7 @@ from cio_desk.services.profile import ProfileData
 from cio_desk.services.risks import RiskData
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store.db import write_session
+from cio_desk.store.lock import WorkspaceLock
 from cio_desk.store.models import (
     BossConversation,
     Insight,
@@ -85,19 +91,27 @@ def write_demo_workspace(path: Path | str, today: dt.date, *, force: bool = Fals
     """Write a new demo workspace at `path` built around `today`; returns the path.
 
     An existing file is refused with WorkspaceExistsError unless `force`, in
-    which case it is replaced (with its -wal and -shm files). The demo is built
-    in a temporary file beside the target and moved into place only when
-    complete, so a failure never leaves half a demo or damages the old file.
+    which case it is replaced (with its -wal and -shm files). A file another
+    window or program has open is never replaced (WorkspaceInUseError), nor
+    one its permissions make read-only (ReadOnlyWorkspaceError). The
+    demo is built in a temporary file beside the target and moved into place
+    only when complete, so a failure never leaves half a demo or damages the
+    old file.
     """
     target = Path(path).expanduser().absolute()
     if target.is_dir():
         raise WorkspaceError(f"{target} is a folder; give a file name for the demo workspace.")
     if target.exists() and not force:
         raise WorkspaceExistsError(f"{target} already exists; it was not changed.")
+    if target.exists() and not os.access(target, os.W_OK):
+        # Replacing goes through the folder, which the file's own permissions do not stop.
+        raise ReadOnlyWorkspaceError(f"{target} is read-only; it was not replaced.")
     building = _new_temporary_file(target)
     try:
-        _build_file(building, today)
-        _move_into_place(building, target)
+        # Held until the demo is in place, so no window opens the old file meanwhile.
+        with _demo_lock(target):
+            _build_file(building, today)
+            _move_into_place(building, target)
     except BaseException:
         _remove_with_side_files(building)
         raise
@@ -154,6 +168,21 @@ def _new_temporary_file(target: Path) -> Path:
         ) from exc
     os.close(handle)
     return Path(name)
+
+
+def _demo_lock(target: Path) -> WorkspaceLock:
+    """The one-writer lock of `target`, or a refusal that says what to do."""
+    try:
+        return WorkspaceLock.acquire(target)
+    except WorkspaceInUseError as exc:
+        raise WorkspaceInUseError(
+            f"{target.name} is open in another CIO Desk window or program; close it first, "
+            "then write the demo again. It was not changed."
+        ) from exc
+    except ReadOnlyWorkspaceError as exc:
+        raise ReadOnlyWorkspaceError(
+            f"Cannot write a demo workspace in {target.parent}: the folder is read-only."
+        ) from exc
 
 
 def _build_file(building: Path, today: dt.date) -> None:

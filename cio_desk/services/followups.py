@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from cio_desk.errors import ValidationError
@@ -70,6 +70,9 @@ class FollowUpCounts:
 
 
 _COLUMNS = tuple(f.name for f in dataclasses.fields(FollowUpData))
+# What `list` reads, in the order of `FollowUpRecord`'s fields: plain columns
+# rather than ORM objects, several times quicker on a long list.
+_LISTED = (*(getattr(FollowUp, c) for c in _COLUMNS), FollowUp.id, FollowUp.done, FollowUp.done_on)
 _IN_BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
@@ -140,31 +143,37 @@ class FollowUpManager(Manager):
         today: dt.date | None = None,
         stakeholder_id: int | None = None,
         meeting_id: int | None = None,
+        limit: int | None = None,
     ) -> list[FollowUpRecord]:
-        """By due date (undated last), then in the order they were made.
+        """By due date (undated last), then in the order they were made; at most `limit`.
 
         `status` picks one list of the page; OVERDUE needs `today`.
         """
-        status = None if status is None else FollowUpStatus(status)
         query = (
-            select(FollowUp, Stakeholder.name)
+            select(*_LISTED, Stakeholder.name)
             .outerjoin(Stakeholder, FollowUp.stakeholder_id == Stakeholder.id)
             .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id)
+            .limit(limit)
         )
-        if open_only or status in (FollowUpStatus.OPEN, FollowUpStatus.OVERDUE):
-            query = query.where(FollowUp.done.is_(False))
-        if status is FollowUpStatus.OVERDUE:
-            if today is None:
-                raise ValueError("Listing overdue follow-ups needs today's date.")
-            query = query.where(FollowUp.due_date < today)
-        elif status is FollowUpStatus.DONE:
-            query = query.where(FollowUp.done.is_(True))
-        if stakeholder_id is not None:
-            query = query.where(FollowUp.stakeholder_id == stakeholder_id)
-        if meeting_id is not None:
-            query = query.where(FollowUp.meeting_id == meeting_id)
+        query = _filtered(query, open_only, status, today, stakeholder_id, meeting_id)
         with self._read() as session:
-            return [_record(row, name) for row, name in session.execute(query)]
+            found = session.connection().execute(query).all()
+        return [FollowUpRecord(*values, stakeholder_name=name or "") for *values, name in found]
+
+    def count(
+        self,
+        *,
+        open_only: bool = False,
+        status: FollowUpStatus | None = None,
+        today: dt.date | None = None,
+        stakeholder_id: int | None = None,
+        meeting_id: int | None = None,
+    ) -> int:
+        """How many follow-ups `list` returns with the same filters and no limit."""
+        query = select(func.count()).select_from(FollowUp)
+        query = _filtered(query, open_only, status, today, stakeholder_id, meeting_id)
+        with self._read() as session:
+            return session.scalar(query) or 0
 
     def counts(self, today: dt.date) -> FollowUpCounts:
         """The size of each list of the Follow-ups page, in one query."""
@@ -212,7 +221,8 @@ class FollowUpManager(Manager):
 def _meeting_labels(session: Session, ids: list[int]) -> dict[int, MeetingLabel]:
     """Titles and start times; an untitled meeting is named by its attendees, as
     `MeetingRecord.display_title` does."""
-    rows = session.execute(
+    connection = session.connection()
+    rows = connection.execute(
         select(Meeting.id, Meeting.title, Meeting.starts_at).where(Meeting.id.in_(ids))
     ).all()
     untitled = [meeting_id for meeting_id, title, _ in rows if not title]
@@ -224,7 +234,7 @@ def _meeting_labels(session: Session, ids: list[int]) -> dict[int, MeetingLabel]
             .where(MeetingAttendee.meeting_id.in_(untitled))
             .order_by(MeetingAttendee.meeting_id, Stakeholder.name)
         )
-        for meeting_id, name in session.execute(query):
+        for meeting_id, name in connection.execute(query).all():
             names.setdefault(meeting_id, []).append(name)
     return {
         meeting_id: MeetingLabel(meeting_id, title or ", ".join(names.get(meeting_id, ())), when)
@@ -262,6 +272,31 @@ def _validate(session: Session, data: FollowUpData) -> FollowUpData:
 def follow_up_record(session: Session, row: FollowUp) -> FollowUpRecord:
     person = session.get(Stakeholder, row.stakeholder_id) if row.stakeholder_id else None
     return _record(row, person.name if person else None)
+
+
+def _filtered(
+    query: Select,
+    open_only: bool,
+    status: FollowUpStatus | None,
+    today: dt.date | None,
+    stakeholder_id: int | None,
+    meeting_id: int | None,
+) -> Select:
+    """`query` narrowed to the follow-ups that `FollowUpManager.list` describes."""
+    status = None if status is None else FollowUpStatus(status)
+    if open_only or status in (FollowUpStatus.OPEN, FollowUpStatus.OVERDUE):
+        query = query.where(FollowUp.done.is_(False))
+    if status is FollowUpStatus.OVERDUE:
+        if today is None:
+            raise ValueError("Listing overdue follow-ups needs today's date.")
+        query = query.where(FollowUp.due_date < today)
+    elif status is FollowUpStatus.DONE:
+        query = query.where(FollowUp.done.is_(True))
+    if stakeholder_id is not None:
+        query = query.where(FollowUp.stakeholder_id == stakeholder_id)
+    if meeting_id is not None:
+        query = query.where(FollowUp.meeting_id == meeting_id)
+    return query
 
 
 def _record(row: FollowUp, stakeholder_name: str | None) -> FollowUpRecord:

@@ -1,29 +1,37 @@
 """Meetings with stakeholders: scheduling and their outcome.
 
-Besides the records, this module gives the Meetings page what it shows:
-light table rows read in one pass however many meetings there are
-(`rows`, `filter_meeting_rows`) and the 30-day periods of the calendar,
-counted from the start date (`calendar_period`).
+Besides the records, this module gives the Meetings page the 30-day periods
+of the calendar, counted from the start date (`calendar_period`), and,
+through `meeting_list`, the light rows of its list however many meetings
+there are (`rows`, `times`, `rows_by_id`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from cio_desk.errors import ValidationError
 from cio_desk.services.base import Manager, get_or_raise
+from cio_desk.services.meeting_list import (
+    MeetingFilter,
+    MeetingRow,
+    MeetingTexts,
+    MeetingTimes,
+    read_rows,
+    read_rows_by_id,
+    read_search_texts,
+    read_times,
+)
 from cio_desk.services.text import check_choice, check_range, clean_text
 from cio_desk.store.enums import MeetingSetting, MeetingStatus
-from cio_desk.store.models import FollowUp, Insight, Meeting, MeetingAttendee, Stakeholder
+from cio_desk.store.models import FollowUp, Insight, Meeting, Stakeholder
 
 PERIOD_DAYS = 30  # one page of the calendar: the first month, then the next 30 days...
 
@@ -74,76 +82,6 @@ class DeletedMeeting:
     follow_up_ids: tuple[int, ...] = ()
 
 
-class MeetingRow(NamedTuple):
-    """One meeting as the Meetings page lists it (no agenda or notes).
-
-    It keeps the stored values as read (times as ISO text, which sorts as
-    the times do; vocabularies as their values) so that reading tens of
-    thousands of rows stays fast; the properties decode them on use.
-    """
-
-    id: int
-    starts: str
-    ends: str
-    title: str
-    setting_value: str
-    status_value: str
-    location: str
-    attendee_names: tuple[str, ...]
-
-    @property
-    def starts_at(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.starts)
-
-    @property
-    def ends_at(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.ends)
-
-    @property
-    def setting(self) -> MeetingSetting:
-        return MeetingSetting(self.setting_value)
-
-    @property
-    def status(self) -> MeetingStatus:
-        return MeetingStatus(self.status_value)
-
-    @property
-    def display_title(self) -> str:
-        return self.title or ", ".join(self.attendee_names)
-
-    @property
-    def search_text(self) -> str:
-        """What the text filter looks in: title, place and attendees, case-folded."""
-        return "\n".join((self.title, self.location, *self.attendee_names)).casefold()
-
-    def awaiting_capture(self, today: dt.date) -> bool:
-        """Still planned although its day is over: its outcome is not written up."""
-        return self.status_value == MeetingStatus.PLANNED.value and self.starts[:10] < str(today)
-
-
-@dataclass(frozen=True)
-class MeetingFilter:
-    """What the Meetings list filters by; empty means everything.
-
-    `awaiting_capture_on` keeps only the meetings still to write up on that day.
-    """
-
-    text: str = ""
-    status: MeetingStatus | None = None
-    awaiting_capture_on: dt.date | None = None
-
-    def matches(self, row: MeetingRow) -> bool:
-        """Every typed word must appear in the title, an attendee or the place."""
-        if self.status is not None and row.status_value != self.status.value:
-            return False
-        if self.awaiting_capture_on is not None and not row.awaiting_capture(
-            self.awaiting_capture_on
-        ):
-            return False
-        words = self.text.casefold().split()
-        return not words or all(word in row.search_text for word in words)
-
-
 @dataclass(frozen=True)
 class CalendarPeriod:
     """A page of the calendar: `PERIOD_DAYS` days counted from the start date.
@@ -190,30 +128,6 @@ def period_of(start_date: dt.date, day: dt.date) -> CalendarPeriod:
     return calendar_period(start_date, (day - start_date).days // PERIOD_DAYS)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while tens of thousands of rows are built.
-
-    Each row is a few small tuples that can never form a cycle, yet creating
-    them sets off full collections over the whole (large, in the app) heap:
-    that doubled the time of reading 20,000 meetings.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def filter_meeting_rows(rows: Iterable[MeetingRow], flt: MeetingFilter) -> list[MeetingRow]:
-    """The rows `flt` keeps, in the same order (pure: no database)."""
-    if flt == MeetingFilter():
-        return list(rows)
-    return [row for row in rows if flt.matches(row)]
-
-
 _COLUMNS = tuple(f.name for f in dataclasses.fields(MeetingData) if f.name != "attendee_ids")
 
 
@@ -247,21 +161,38 @@ class MeetingManager(Manager):
         start: dt.datetime | None = None,
         end: dt.datetime | None = None,
         status: MeetingStatus | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
     ) -> list[MeetingRecord]:
-        """Meetings starting in [start, end), in time order."""
-        query = (
-            select(Meeting)
-            .options(selectinload(Meeting.attendees))
-            .order_by(Meeting.starts_at, Meeting.id)
+        """Meetings starting in [start, end), in time order (or `newest_first`), at most `limit`."""
+        order = (
+            (Meeting.starts_at.desc(), Meeting.id.desc())
+            if newest_first
+            else (
+                Meeting.starts_at,
+                Meeting.id,
+            )
         )
-        if start is not None:
-            query = query.where(Meeting.starts_at >= start)
-        if end is not None:
-            query = query.where(Meeting.starts_at < end)
-        if status is not None:
-            query = query.where(Meeting.status == status)
+        query = (
+            _filtered(select(Meeting), start, end, status)
+            .options(selectinload(Meeting.attendees))
+            .order_by(*order)
+            .limit(limit)
+        )
         with self._read() as session:
             return [_to_record(row) for row in session.scalars(query)]
+
+    def count(
+        self,
+        *,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+        status: MeetingStatus | None = None,
+    ) -> int:
+        """How many meetings `list` returns with the same filters and no limit."""
+        query = _filtered(select(func.count()).select_from(Meeting), start, end, status)
+        with self._read() as session:
+            return session.scalar(query) or 0
 
     def next_planned(self, now: dt.datetime) -> MeetingRecord | None:
         """The next planned meeting not yet over at `now` (the one to prepare for)."""
@@ -276,48 +207,38 @@ class MeetingManager(Manager):
             row = session.scalar(query)
             return None if row is None else _to_record(row)
 
-    def count(self) -> int:
-        with self._read() as session:
-            return session.scalar(select(func.count()).select_from(Meeting)) or 0
-
     def rows(
         self, *, start: dt.datetime | None = None, end: dt.datetime | None = None
     ) -> list[MeetingRow]:
-        """Table rows of the meetings starting in [start, end), in time order.
+        """Table rows of the meetings starting in [start, end), in time order."""
+        with self._read() as session:
+            return read_rows(session.connection(), start, end)
 
-        Three plain statements (meetings, attendances, names) read as text
-        and numbers, without ORM objects: 20,000 meetings load in about a
-        tenth of a second on a laptop.
+    def rows_by_id(self, meeting_ids: Collection[int]) -> dict[int, MeetingRow]:
+        """The table rows of these meetings (of those that still exist), by id.
+
+        With `times`, a list of thousands of meetings reads only the rows it shows.
         """
-        query = select(
-            Meeting.id,
-            type_coerce(Meeting.starts_at, String),
-            type_coerce(Meeting.ends_at, String),
-            Meeting.title,
-            type_coerce(Meeting.setting, String),
-            type_coerce(Meeting.status, String),
-            Meeting.location,
-        ).order_by(Meeting.starts_at, Meeting.id)
-        attendances = select(MeetingAttendee.meeting_id, MeetingAttendee.stakeholder_id)
-        if start is not None:
-            query = query.where(Meeting.starts_at >= start)
-        if end is not None:
-            query = query.where(Meeting.starts_at < end)
-        if start is not None or end is not None:
-            attendances = attendances.where(
-                MeetingAttendee.meeting_id.in_(query.with_only_columns(Meeting.id).order_by(None))
-            )
-        with self._read() as session, _collector_paused():
-            connection = session.connection()
-            found = connection.execute(query).all()
-            people = dict(connection.execute(select(Stakeholder.id, Stakeholder.name)).all())
-            pairs = connection.execute(attendances).all()
-            names: dict[int, list[str]] = {}
-            for meeting_id, stakeholder_id in pairs:
-                names.setdefault(meeting_id, []).append(people[stakeholder_id])
-            # Attendees by name, as `Meeting.attendees` orders them.
-            attendees = {key: tuple(sorted(value)) for key, value in names.items()}
-            return [MeetingRow(*values, attendees.get(values[0], ())) for values in found]
+        with self._read() as session:
+            return read_rows_by_id(session.connection(), meeting_ids)
+
+    def times(
+        self, flt: MeetingFilter | None = None, texts: MeetingTexts | None = None
+    ) -> MeetingTimes:
+        """Ids and starts of the meetings `flt` keeps, in time order.
+
+        They come from the time indexes, without reading the meetings: a few
+        milliseconds for tens of thousands. The filter's words are looked for
+        in `texts` (from `search_texts`, which a list may keep from one
+        keystroke to the next), read here when not given.
+        """
+        with self._read() as session:
+            return read_times(session.connection(), flt or MeetingFilter(), texts)
+
+    def search_texts(self) -> MeetingTexts:
+        """What the list's words are looked for in (see `MeetingTexts`)."""
+        with self._read() as session:
+            return read_search_texts(session.connection())
 
     def delete(self, meeting_id: int) -> DeletedMeeting:
         """Remove a meeting; what was learnt in it stays, unlinked from it.
@@ -425,6 +346,22 @@ def _to_data(row: Meeting) -> MeetingData:
         attendee_ids=tuple(s.id for s in row.attendees),
         **{c: getattr(row, c) for c in _COLUMNS},
     )
+
+
+def _filtered(
+    query: Select,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    status: MeetingStatus | None,
+) -> Select:
+    """`query` narrowed to meetings starting in [start, end) with `status`."""
+    if start is not None:
+        query = query.where(Meeting.starts_at >= start)
+    if end is not None:
+        query = query.where(Meeting.starts_at < end)
+    if status is not None:
+        query = query.where(Meeting.status == status)
+    return query
 
 
 def _to_record(row: Meeting) -> MeetingRecord:

@@ -7,7 +7,9 @@ command line and the PDF say the same thing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 
@@ -100,18 +102,44 @@ class UnmetStakeholder:
     interest: int
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Shortlist(Generic[T]):
+    """The first items of a list, and how many the whole list holds."""
+
+    items: list[T]
+    total: int
+
+    @property
+    def more(self) -> int:
+        """How many items are left out."""
+        return self.total - len(self.items)
+
+
+def shortlist(items: list[T], limit: int | None, count: Callable[[], int]) -> Shortlist[T]:
+    """`items` (read with `limit`) with their total; `count` is asked only when needed."""
+    if limit is None or len(items) < limit:
+        return Shortlist(items, len(items))
+    return Shortlist(items, count())
+
+
 @dataclass(frozen=True)
 class TodaySnapshot:
-    """Everything the Today page shows, computed in one call."""
+    """Everything the Today page shows, computed in one call.
+
+    Each list holds its first items (all of them without a limit) and its total.
+    """
 
     day: DayInfo
     meetings: MeetingCounts
     coverage: Coverage
-    todays_meetings: list[MeetingRecord]
-    upcoming_meetings: list[MeetingRecord]
-    awaiting_capture: list[MeetingRecord]
-    overdue_followups: list[FollowUpRecord]
-    key_unmet: list[UnmetStakeholder]
+    todays_meetings: Shortlist[MeetingRecord]  # in time order
+    upcoming_meetings: Shortlist[MeetingRecord]  # in time order
+    awaiting_capture: Shortlist[MeetingRecord]  # most recent first
+    overdue_followups: Shortlist[FollowUpRecord]  # longest overdue first
+    key_unmet: Shortlist[UnmetStakeholder]  # most influential first
 
 
 class OnboardingService(Manager):
@@ -170,31 +198,52 @@ class OnboardingService(Manager):
                 for s in session.scalars(query)
             ]
 
-    def overdue_followups(self, today: dt.date) -> list[FollowUpRecord]:
-        return FollowUpManager(self._sessions).list(status=FollowUpStatus.OVERDUE, today=today)
+    def key_unmet_count(self) -> int:
+        query = select(func.count()).where(
+            ~Stakeholder.archived, Stakeholder.influence >= KEY_INFLUENCE, ~_met_clause()
+        )
+        with self._read() as session:
+            return session.scalar(query) or 0
 
-    def snapshot(self, now: dt.datetime) -> TodaySnapshot | None:
-        """The whole Today page at `now`; None until the profile exists."""
+    def overdue_followups(
+        self, today: dt.date, limit: int | None = None
+    ) -> Shortlist[FollowUpRecord]:
+        """Open follow-ups due before `today`, longest overdue first."""
+        followups = FollowUpManager(self._sessions)
+        overdue = {"status": FollowUpStatus.OVERDUE, "today": today}
+        items = followups.list(**overdue, limit=limit)
+        return shortlist(items, limit, lambda: followups.count(**overdue))
+
+    def snapshot(self, now: dt.datetime, limit: int | None = None) -> TodaySnapshot | None:
+        """The whole Today page at `now`, each list cut at `limit` items; None until
+        the profile exists."""
         day = self.day(now.date())
         if day is None:
             return None
-        meetings = MeetingManager(self._sessions)
         midnight = dt.datetime.combine(now.date(), dt.time.min)
         tomorrow = midnight + dt.timedelta(days=1)
+        upcoming_end = tomorrow + dt.timedelta(days=UPCOMING_DAYS)
         return TodaySnapshot(
             day=day,
             meetings=self.meeting_counts(day),
             coverage=self.coverage(),
-            todays_meetings=meetings.list(start=midnight, end=tomorrow),
-            upcoming_meetings=meetings.list(
-                start=tomorrow,
-                end=tomorrow + dt.timedelta(days=UPCOMING_DAYS),
-                status=MeetingStatus.PLANNED,
+            todays_meetings=self._meetings(limit, start=midnight, end=tomorrow),
+            upcoming_meetings=self._meetings(
+                limit, start=tomorrow, end=upcoming_end, status=MeetingStatus.PLANNED
             ),
-            awaiting_capture=meetings.list(end=midnight, status=MeetingStatus.PLANNED),
-            overdue_followups=self.overdue_followups(now.date()),
-            key_unmet=self.key_unmet(),
+            awaiting_capture=self._meetings(
+                limit, newest_first=True, end=midnight, status=MeetingStatus.PLANNED
+            ),
+            overdue_followups=self.overdue_followups(now.date(), limit),
+            key_unmet=shortlist(self.key_unmet(limit), limit, self.key_unmet_count),
         )
+
+    def _meetings(
+        self, limit: int | None, *, newest_first: bool = False, **filters: object
+    ) -> Shortlist[MeetingRecord]:
+        meetings = MeetingManager(self._sessions)
+        items = meetings.list(**filters, limit=limit, newest_first=newest_first)
+        return shortlist(items, limit, lambda: meetings.count(**filters))
 
 
 def _met_clause():

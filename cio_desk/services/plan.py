@@ -317,6 +317,20 @@ class PlanService:
         self.contingencies = ContingencyManager(sessions)
         self.next_steps = NextStepManager(sessions)
 
+    def initiative_titles(self, *, include_dropped: bool = False) -> dict[int, str]:
+        """{id: title} of the initiatives, by horizon and rank; dropped ones only if asked.
+
+        For lists that name initiatives (a goal's "served by"): one query, no links read.
+        """
+        initiative = Initiative.__table__.c
+        query = select(initiative.id, initiative.title).order_by(
+            initiative.horizon, initiative.rank, initiative.id
+        )
+        if not include_dropped:
+            query = query.where(initiative.status != InitiativeStatus.DROPPED)
+        with self._sessions() as session:
+            return {item_id: title for item_id, title in session.execute(query)}
+
     def horizon_view(self, horizon: int) -> HorizonView:
         """That horizon's measures, ranked priorities, contingencies and next steps."""
         check_horizon(horizon)

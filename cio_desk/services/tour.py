@@ -10,9 +10,9 @@ stance is re-assessed over time against a target stance.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Exists, Select, String, exists, func, select, type_coerce
@@ -248,7 +248,8 @@ class TourService(Manager):
             met = met_ids(session)
             names = _pending_names(session)
             unmet = _referred_unmet(session, met)
-            active = set(session.scalars(select(Stakeholder.id).where(~Stakeholder.archived)))
+            active_ids = select(Stakeholder.id).where(~Stakeholder.archived)
+            active = set(session.connection().scalars(active_ids).all())
             tree = None
             if with_tree:
                 tree = referral_forest(_edges(session, met), named_by_counts(session), met)
@@ -277,8 +278,10 @@ class TourService(Manager):
         if stakeholder_id is not None:
             query = query.where(Stakeholder.id == stakeholder_id)
         with self._read() as session:
-            people = session.execute(query).all()
-            last = last_held_dates(session, until=today, among=[p.id for p in people])
+            people = session.connection().execute(query).all()
+            last = last_held_dates(
+                session, until=today, among=query.with_only_columns(Stakeholder.id)
+            )
         cold = []
         for person in people:
             last_met = last.get(person.id)
@@ -369,12 +372,13 @@ class TourService(Manager):
 
 
 def last_held_dates(
-    session: Session, until: dt.date | None = None, among: Sequence[int] | None = None
+    session: Session, until: dt.date | None = None, among: Sequence[int] | Select | None = None
 ) -> dict[int, dt.date]:
     """Stakeholder id -> date of their last held meeting (met people only).
 
-    With `among`, only those people are looked up, through their own
-    attendances: much faster than grouping every held meeting.
+    With `among` (ids, or a statement selecting them), only those people are
+    looked up, through their own attendances: much faster than grouping
+    every held meeting.
     """
     status = Meeting.status if among is None else _not_indexed(Meeting.status)
     query = (
@@ -388,7 +392,7 @@ def last_held_dates(
     if until is not None:
         end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min)
         query = query.where(Meeting.starts_at < end)
-    return {sid: _as_date(when) for sid, when in session.execute(query)}
+    return {sid: _as_date(when) for sid, when in session.connection().execute(query).all()}
 
 
 def attended_held_meeting(stakeholder_id: ColumnElement[int]) -> Exists:
@@ -407,7 +411,8 @@ def attended_held_meeting(stakeholder_id: ColumnElement[int]) -> Exists:
 
 def met_ids(session: Session) -> set[int]:
     """Ids of everyone who attended at least one held meeting."""
-    return set(session.scalars(select(Stakeholder.id).where(attended_held_meeting(Stakeholder.id))))
+    query = select(Stakeholder.id).where(attended_held_meeting(Stakeholder.id))
+    return set(session.connection().scalars(query).all())
 
 
 def _not_indexed(column: ColumnElement[Any]) -> ColumnElement[str]:
@@ -417,11 +422,16 @@ def _not_indexed(column: ColumnElement[Any]) -> ColumnElement[str]:
 
 def named_by_counts(session: Session) -> dict[int, int]:
     """Stakeholder id -> distinct active people who referred them."""
-    return {sid: count for sid, count in session.execute(named_by_query())}
+    return dict(session.connection().execute(named_by_query()).all())
 
 
+@cache
 def named_by_query() -> Select[tuple[int, int]]:
-    """Columns `sid` (a referred stakeholder) and `n` (distinct active referrers)."""
+    """Columns `sid` (a referred stakeholder) and `n` (distinct active referrers).
+
+    Built once (statements are immutable): building one costs about as much
+    as running it.
+    """
     referrer = aliased(Stakeholder)
     return (
         select(
@@ -439,8 +449,16 @@ def named_by_query() -> Select[tuple[int, int]]:
 
 
 def _edges(session: Session, met: set[int]) -> list[ReferralEdge]:
+    return [
+        ReferralEdge(iid, fid, fname, tid, tname, tid in met)
+        for iid, fid, fname, tid, tname in session.connection().execute(_edges_query()).all()
+    ]
+
+
+@cache
+def _edges_query() -> Select:
     referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
-    query = (
+    return (
         select(
             Insight.id,
             referrer.id,
@@ -457,10 +475,6 @@ def _edges(session: Session, met: set[int]) -> list[ReferralEdge]:
         )
         .order_by(referrer.name, Insight.id)
     )
-    return [
-        ReferralEdge(iid, fid, fname, tid, tname, tid in met)
-        for iid, fid, fname, tid, tname in session.execute(query)
-    ]
 
 
 def _as_date(value: dt.datetime | str) -> dt.date:
@@ -482,13 +496,13 @@ def _pending_names(session: Session) -> list[PendingName]:
         .order_by(Insight.id)
     )
     groups: dict[str, list[tuple[int, str, int, str]]] = {}
-    for row in session.execute(query):
+    for row in session.connection().execute(query).all():
         groups.setdefault(name_key(row[1]), []).append(tuple(row))
     if not groups:
         return []
     register: dict[str, int] = {}
     active = select(Stakeholder.id, Stakeholder.name).where(~Stakeholder.archived)
-    for sid, name in session.execute(active.order_by(Stakeholder.id)):
+    for sid, name in session.connection().execute(active.order_by(Stakeholder.id)).all():
         register.setdefault(name_key(name), sid)
     names = [_pending_name(rows, register.get(key)) for key, rows in groups.items()]
     names.sort(key=lambda n: (-n.named_by, -n.times, n.name.casefold()))
@@ -496,7 +510,7 @@ def _pending_names(session: Session) -> list[PendingName]:
 
 
 def _pending_name(rows: list[tuple[int, str, int, str]], match: int | None) -> PendingName:
-    spelling = Counter(name for _, name, _, _ in rows).most_common(1)[0][0]
+    spelling = _commonest(name for _, name, _, _ in rows)
     referrers = dict.fromkeys((sid, sname) for _, _, sid, sname in rows)
     return PendingName(
         name=spelling,
@@ -509,8 +523,24 @@ def _pending_name(rows: list[tuple[int, str, int, str]], match: int | None) -> P
 
 
 def _referred_unmet(session: Session, met: set[int] | None = None) -> list[ReferredUnmet]:
+    met = met_ids(session) if met is None else met
+    found: dict[int, tuple[tuple[int, str, str, int], dict[int, str]]] = {}
+    rows = session.connection().execute(_referred_query()).all()
+    for *person, referrer_id, referrer_name in rows:
+        if person[0] not in met:
+            found.setdefault(person[0], (tuple(person), {}))[1][referrer_id] = referrer_name
+    unmet = [
+        ReferredUnmet(*person, len(names), tuple(names.values()))
+        for person, names in found.values()
+    ]
+    unmet.sort(key=lambda u: (-u.named_by, -u.influence, u.name.casefold()))
+    return unmet
+
+
+@cache
+def _referred_query() -> Select:
     referrer, referred = aliased(Stakeholder), aliased(Stakeholder)
-    query = (
+    return (
         select(referred.id, referred.name, referred.title, referred.influence)
         .add_columns(referrer.id, referrer.name)
         .join(Insight, Insight.referred_stakeholder_id == referred.id)
@@ -522,17 +552,6 @@ def _referred_unmet(session: Session, met: set[int] | None = None) -> list[Refer
         )
         .order_by(referrer.name)
     )
-    met = met_ids(session) if met is None else met
-    found: dict[int, tuple[tuple[int, str, str, int], dict[int, str]]] = {}
-    for *person, referrer_id, referrer_name in session.execute(query):
-        if person[0] not in met:
-            found.setdefault(person[0], (tuple(person), {}))[1][referrer_id] = referrer_name
-    unmet = [
-        ReferredUnmet(*person, len(names), tuple(names.values()))
-        for person, names in found.values()
-    ]
-    unmet.sort(key=lambda u: (-u.named_by, -u.influence, u.name.casefold()))
-    return unmet
 
 
 def referral_forest(
@@ -605,13 +624,21 @@ class _ReferralForest:
             referrers, spellings = self._pending[key]
             spellings.sort()
             # As in `pending_referrals`: the commonest spelling, else the first typed.
-            name = Counter(n for _, n in spellings).most_common(1)[0][0]
+            name = _commonest(n for _, n in spellings)
             insights = tuple(i for i, _ in spellings)
             return ReferralNode(name, None, False, len(referrers), insights)
         return ReferralNode(name, sid, sid in self._met, self._counts.get(sid, 0))
 
     def _sort_key(self, key: _NodeKey) -> tuple[str, str]:
         return (self._info[key][0].casefold(), str(key[1]))
+
+
+def _commonest(names: Iterable[str]) -> str:
+    """The name given most often; of equals, the first given (as `Counter.most_common`)."""
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__)  # the first of the largest, in insertion order
 
 
 def _cold_order(item: GoingCold) -> tuple:

@@ -36,7 +36,13 @@ class WorkspaceLock:
 
     @classmethod
     def acquire(cls, workspace: Path) -> WorkspaceLock:
-        """Take the lock now, or raise WorkspaceInUseError (never waits)."""
+        """Take the lock now, or raise WorkspaceInUseError (never waits).
+
+        A workspace file this user may not write is refused with
+        ReadOnlyWorkspaceError: holding its lock would promise changes that
+        could only fail later.
+        """
+        _refuse_a_read_only_file(workspace)
         path = lock_path(workspace)
         for _ in range(_ATTEMPTS):
             fd = _open_lock_file(workspace, path)
@@ -85,6 +91,14 @@ class WorkspaceLock:
     def __del__(self) -> None:
         if self._fd is not None:
             self.release()
+
+
+def _refuse_a_read_only_file(workspace: Path) -> None:
+    if workspace.exists() and not os.access(workspace, os.W_OK):
+        raise ReadOnlyWorkspaceError(
+            f"{workspace.name} is a read-only file: CIO Desk cannot save changes to it. "
+            "Open it read-only, or copy it to a folder you can write to."
+        )
 
 
 def _open_lock_file(workspace: Path, path: Path) -> int:

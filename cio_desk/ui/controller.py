@@ -3,30 +3,39 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from cio_desk.errors import WorkspaceError
-from cio_desk.store.backup import BackupInfo, copy_database
-from cio_desk.store.crypto import Passphrase
-from cio_desk.store.encryption import PassphraseChange
-from cio_desk.workspace import Workspace
+
+if TYPE_CHECKING:  # the store is imported once the window is on screen
+    from cio_desk.store.backup import BackupInfo
+    from cio_desk.store.crypto import Passphrase
+    from cio_desk.store.encryption import PassphraseChange
+    from cio_desk.workspace import Workspace
 
 
 class WorkspaceController(QObject):
     """Owns the open `Workspace`; pages follow `workspace_changed`.
 
-    Switching opens the new file before closing the current one, so a file
-    that fails to open never leaves the window without a workspace.
+    At start-up it holds no workspace until the first one is opened (the
+    window is shown first). Switching opens the new file before closing the
+    current one, so a file that fails to open never leaves the window
+    without a workspace.
     """
 
     workspace_changed = Signal(object)
     # The open workspace was encrypted, decrypted or given a new passphrase.
     passphrase_changed = Signal(object)
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(self, workspace: Workspace | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workspace: Workspace | None = workspace
+
+    @property
+    def has_workspace(self) -> bool:
+        return self._workspace is not None
 
     @property
     def workspace(self) -> Workspace:
@@ -55,6 +64,9 @@ class WorkspaceController(QObject):
                     "WorkspaceController", "{path} already exists; choose a new file name."
                 ).format(path=target)
             )
+        from cio_desk.store.backup import copy_database
+        from cio_desk.workspace import Workspace
+
         passphrase = self.workspace.passphrase
         copy_database(self.workspace.path, target, passphrase=passphrase)
         copy = Workspace.open(target, backup=False, passphrase=passphrase)

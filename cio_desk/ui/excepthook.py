@@ -84,11 +84,18 @@ class ExceptionHook:
             self._showing = False
 
     def _log(self, exc_info: ExcInfo) -> bool:
-        """Write where the error happened to the log; False if even that failed."""
+        """Write where the error happened to the log; False if even that failed.
+
+        A refusal the user is told about (a `CioDeskError`) is noted by its kind
+        only; anything else is logged with its traceback.
+        """
+        exc = exc_info[1]
+        logger = logging.getLogger(LOGGER_NAME)
         try:
-            logging.getLogger(LOGGER_NAME).error(
-                "Unexpected error\n%s", private_traceback(exc_info[1])
-            )
+            if isinstance(exc, CioDeskError):
+                logger.warning("Refused: %s.%s", type(exc).__module__, type(exc).__qualname__)
+            else:
+                logger.error("Unexpected error\n%s", private_traceback(exc))
         except Exception:
             return False
         return True

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -44,7 +45,9 @@ from cio_desk import APP_NAME
 from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
-from cio_desk.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cio_desk.workspace import Workspace
 
 LOCK_MINUTES_KEY = "security/lock_after_minutes"
 DEFAULT_LOCK_MINUTES = 10
@@ -260,10 +263,9 @@ class LockGuard(QObject):
 
     def _update_badge(self) -> None:
         """The status bar says when the workspace is read-only or encrypted."""
-        try:
-            workspace = self._controller.workspace
-        except Exception:  # no workspace open (closing)
+        if not self._controller.has_workspace:  # still opening, or closing
             return
+        workspace = self._controller.workspace
         if workspace.read_only:
             text = self.tr("Read-only")
             tip = self.tr(
@@ -281,10 +283,7 @@ class LockGuard(QObject):
         self.badge.setVisible(bool(text))
 
     def _workspace_encrypted(self) -> bool:
-        try:
-            return self._controller.workspace.encrypted
-        except Exception:  # no workspace open (closing)
-            return False
+        return self._controller.has_workspace and self._controller.workspace.encrypted
 
     @Slot()
     def _edit_settings(self) -> None:

@@ -2,14 +2,18 @@
 
 It stays thin: the open workspace lives in a `WorkspaceController`, each
 screen is a `Page`, and each dialog is its own module.
+
+The window can be shown before its workspace is open: start-up shows it
+at once and opens the file afterwards, so this module and what it imports
+at load time stay clear of the store (SQLAlchemy) and of the pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -21,23 +25,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from cio_desk import APP_NAME, __version__
 from cio_desk.errors import WorkspaceError
 from cio_desk.store import paths
-from cio_desk.ui import formatting as fmt
 from cio_desk.ui.controller import WorkspaceController
-from cio_desk.ui.dialogs.first_run import ProfileDialog
 from cio_desk.ui.lock import LockGuard
-from cio_desk.ui.opener import WorkspaceOpener, ask_new_path, ask_open_path
 from cio_desk.ui.pages.base import Page
 from cio_desk.ui.pages.catalog import PageEntry, page_entries
 from cio_desk.ui.pages.context import PageContext
-from cio_desk.ui.pages.today import TodayPage
+from cio_desk.ui.translations import remember_language
 from cio_desk.ui.undo import EditHistory
-from cio_desk.workspace import Workspace
+from cio_desk.ui.widgets.cards import plain_label
+from cio_desk.ui.widgets.read_only_banner import ReadOnlyBanner
+
+if TYPE_CHECKING:
+    from cio_desk.ui.opener import WorkspaceOpener
+    from cio_desk.ui.pages.today import TodayPage
+    from cio_desk.workspace import Workspace
 
 DEFAULT_SIZE = QSize(1280, 800)
 SIDEBAR_WIDTH = 200
@@ -61,19 +69,39 @@ class MainWindow(QMainWindow):
         self.context = PageContext(now=now, history=self.history, open_item=self.open_item)
         self._entries: list[PageEntry] = []
         self._built: dict[int, Page] = {}
+        self._pages_ready = False  # pages are built once a workspace is open
         self._build()
         self._build_menus()
-        self.today_page = TodayPage(now, self, context=self.context)
-        self.add_page(self.today_page)
+        self.add_entry(PageEntry(self.tr("Today"), self._build_today_page))
         for entry in page_entries():
             self.add_entry(entry)
         self._connect_signals()
         self._restore_state()
-        self._show_workspace(controller.workspace)
+        if controller.has_workspace:
+            self._show_workspace(controller.workspace)
+        else:
+            self._enable_workspace_actions(False)
 
     @property
     def controller(self) -> WorkspaceController:
         return self._controller
+
+    @property
+    def today_page(self) -> TodayPage:
+        return self.page_at(0)  # type: ignore[return-value]
+
+    def _build_today_page(self, context: PageContext, parent: QWidget) -> Page:
+        from cio_desk.ui.pages.today import TodayPage
+
+        page = TodayPage(self._now, parent, context=context)
+        page.edit_profile_requested.connect(self._edit_profile)
+        return page
+
+    def show_opening(self, path: Path) -> None:
+        """Say which file is being opened while the window waits for it."""
+        self.setWindowTitle(self.tr("{name} — {app}").format(name=path.name, app=APP_NAME))
+        self._workspace_label.setText(self.tr("Opening {name}…").format(name=path.name))
+        self._workspace_label.setToolTip(str(path))
 
     # ------------------------------------------------------------ pages
 
@@ -89,7 +117,7 @@ class MainWindow(QMainWindow):
         index = len(self._entries)
         self._entries.append(entry)
         if page is None:
-            self._stack.addWidget(QWidget(self._stack))  # replaced when first shown
+            self._stack.addWidget(self._placeholder())  # replaced when first shown
         else:
             self._adopt_page(index, page)
         self._sidebar.addItem(QListWidgetItem(entry.title))
@@ -102,13 +130,23 @@ class MainWindow(QMainWindow):
         if index == 0:
             self._sidebar.setCurrentRow(0)
 
+    def _placeholder(self) -> QWidget:
+        """What stands for a page until it is built: seen only while a file opens."""
+        label = plain_label(self.tr("Opening the workspace…"), self._stack)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+        return label
+
     def _adopt_page(self, index: int, page: Page) -> None:
         self._built[index] = page
         placeholder = self._stack.widget(index)
+        was_current = self._stack.currentIndex() == index
         self._stack.insertWidget(index, page)
         if placeholder is not None:
             self._stack.removeWidget(placeholder)
             placeholder.deleteLater()
+        if was_current:
+            self._stack.setCurrentIndex(index)
         page.new_item_changed.connect(self._show_new_item)
         page.set_workspace(self._controller.workspace)
 
@@ -152,7 +190,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _page_selected(self, index: int) -> None:
-        if index < 0:
+        if index < 0 or not self._pages_ready:
             return
         self.page_at(index)
         self._stack.setCurrentIndex(index)
@@ -162,9 +200,10 @@ class MainWindow(QMainWindow):
     def _show_new_item(self) -> None:
         """Edit > New names what Ctrl+N creates on the page (or tab) in view."""
         if self._stack.currentIndex() not in self._built:
+            self.new_item_action.setEnabled(False)
             return
         label = self.current_page().new_item_text()
-        self.new_item_action.setEnabled(label is not None)
+        self.new_item_action.setEnabled(label is not None and not self._read_only())
         self.new_item_action.setText(label or self.tr("New item"))
 
     @Slot()
@@ -175,9 +214,14 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         central = QWidget(self)
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = ReadOnlyBanner(central)
+        column.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
         layout.setSpacing(0)
+        column.addLayout(layout, 1)
         self._sidebar = QListWidget(central)
         self._sidebar.setObjectName("sidebar")
         self._sidebar.setFixedWidth(SIDEBAR_WIDTH)
@@ -274,7 +318,7 @@ class MainWindow(QMainWindow):
         self._controller.workspace_changed.connect(self._show_workspace)
         self.history.changed.connect(self._refresh)
         self.history.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.today_page.edit_profile_requested.connect(self._edit_profile)
+        self.read_only_banner.reopen_requested.connect(self._reopen_for_changes)
 
     # ------------------------------------------------------------ window state
 
@@ -307,27 +351,84 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ workspace
 
+    def _enable_workspace_actions(self, enabled: bool) -> None:
+        """Actions on the open workspace wait until there is one."""
+        self._sidebar.setEnabled(enabled)
+        for action in (
+            self.save_as_action,
+            self.export_action,
+            self.profile_action,
+            self.backup_action,
+            self.restore_action,
+            self.search_action,
+            self._refresh_action,
+            self.lock_guard.settings_action,  # Lock now follows the workspace's encryption
+        ):
+            action.setEnabled(enabled)
+
     @Slot(object)
     def _show_workspace(self, workspace: Workspace) -> None:
+        self._enable_workspace_actions(True)
         name = workspace.path.name
-        self.setWindowTitle(self.tr("{name} — {app}").format(name=name, app=APP_NAME))
+        titled = self.tr("{name} (read-only)").format(name=name) if workspace.read_only else name
+        self.setWindowTitle(self.tr("{name} — {app}").format(name=titled, app=APP_NAME))
         self.setWindowFilePath(str(workspace.path))
         self._workspace_label.setText(name)
         self._workspace_label.setToolTip(str(workspace.path))
         self.history.clear()  # edits of another file cannot be undone here
+        self._show_read_only(workspace)
         for page in self._built.values():
             page.set_workspace(workspace)
+        if not self._pages_ready:
+            self._pages_ready = True
+            self._page_selected(self._sidebar.currentRow())
+
+    def _read_only(self) -> bool:
+        return self._controller.has_workspace and self._controller.workspace.read_only
+
+    def _show_read_only(self, workspace: Workspace) -> None:
+        """Say so at the top when nothing can be changed, and disable what would change it."""
+        if workspace.read_only:
+            self.read_only_banner.show_for(workspace.path)
+        else:
+            self.read_only_banner.hide()
+        writable = not workspace.read_only
+        for action in (self.profile_action, self.backup_action, self.restore_action):
+            action.setEnabled(writable)
+        self.undo_action.setEnabled(writable and self.history.stack.canUndo())
+        self.redo_action.setEnabled(writable and self.history.stack.canRedo())
+        self._show_new_item()
+
+    @Slot()
+    def _reopen_for_changes(self) -> None:
+        """Open the read-only workspace again for changes, if no other window has it now."""
+        from cio_desk.workspace import Workspace
+
+        current = self._controller.workspace
+        try:
+            workspace = Workspace.open(current.path, passphrase=current.passphrase)
+        except WorkspaceError as error:
+            QMessageBox.information(self, self.tr("Open for changes"), str(error))
+            return
+        self._controller.switch_to(workspace)
+        self.statusBar().showMessage(
+            self.tr("{name} is open for changes.").format(name=workspace.path.name), 5000
+        )
 
     def _start_folder(self) -> Path:
         return self._controller.workspace.path.parent
 
     def _opener(self) -> WorkspaceOpener:
+        from cio_desk.ui.opener import WorkspaceOpener
+
         return WorkspaceOpener(self, give_up_text=self.tr("Cancel"))
 
     def _adopt(self, workspace: Workspace) -> None:
-        """Switch to `workspace`, asking for the profile if it has none."""
+        """Switch to `workspace`, asking for the profile if it has none (and can take one)."""
+        from cio_desk.ui.dialogs.first_run import ProfileDialog
+
         self._controller.switch_to(workspace)
-        if workspace.profile.get() is None:
+        if workspace.profile.get() is None and not workspace.read_only:
             ProfileDialog.edit_profile(self, workspace, today=self._now().date(), first_run=True)
             self._refresh()
         self.statusBar().showMessage(
@@ -336,6 +437,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _new_workspace(self) -> None:
+        from cio_desk.ui.opener import ask_new_path
+
         path = ask_new_path(self, self._start_folder(), self.tr("New workspace"))
         if path is None:
             return
@@ -345,6 +448,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_workspace(self) -> None:
+        from cio_desk.ui.opener import ask_open_path
+
         path = ask_open_path(self, self._start_folder())
         if path is None:
             return
@@ -357,6 +462,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _save_as(self) -> None:
+        from cio_desk.ui.opener import ask_new_path
+
         path = ask_new_path(self, self._start_folder(), self.tr("Save workspace as"))
         if path is None:
             return
@@ -371,6 +478,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _edit_profile(self) -> None:
+        from cio_desk.ui.dialogs.first_run import ProfileDialog
+
         workspace = self._controller.workspace
         before = workspace.profile.get()
         saved, accepted = ProfileDialog.edit_profile(
@@ -380,6 +489,7 @@ class MainWindow(QMainWindow):
             return
         self._refresh()
         if before is not None and before.language != saved.language:
+            remember_language(saved.language)
             self.statusBar().showMessage(
                 self.tr("The new language applies the next time you start CIO Desk."), 8000
             )
@@ -408,6 +518,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _restore_backup(self) -> None:
+        from cio_desk.ui import formatting as fmt
         from cio_desk.ui.dialogs.restore_backup import RestoreBackupDialog
 
         backup, chosen = RestoreBackupDialog.choose_backup(
@@ -444,11 +555,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _refresh(self) -> None:
-        if self._entries:
+        if self._entries and self._controller.has_workspace:
             self.current_page().refresh()
 
     @Slot()
     def _about(self) -> None:
+        import html
+
         workspace = self._controller.workspace
         text = self.tr(
             "<h3>{app} {version}</h3>"

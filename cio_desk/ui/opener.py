@@ -219,7 +219,12 @@ class WorkspaceOpener:
         """Explain why the file cannot be changed here; True when the user opens it read-only."""
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(QCoreApplication.translate("WorkspaceOpener", "Workspace in use"))
+        title = (
+            QCoreApplication.translate("WorkspaceOpener", "Workspace in use")
+            if isinstance(error, WorkspaceInUseError)
+            else QCoreApplication.translate("WorkspaceOpener", "Read-only workspace")
+        )
+        box.setWindowTitle(title)
         box.setText(str(error))
         box.setInformativeText(
             QCoreApplication.translate(

@@ -7,6 +7,7 @@ that only works on a light background.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -77,8 +78,10 @@ def set_tone(widget: QWidget, tone: str | None) -> None:
     if widget.property("tone") == tone:
         return
     widget.setProperty("tone", tone)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    # A widget not yet polished reads the property when it is first shown.
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:

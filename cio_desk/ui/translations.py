@@ -9,10 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from cio_desk.store.paths import ui_settings_path
 
 CATALOGUE = "cio_desk"
 _TRANSLATOR_NAME = "cio-desk-translator"
+_LANGUAGE_KEY = "interface/language"
+
+
+def remembered_language() -> str | None:
+    """The language of the last workspace opened, so the window appears in it before
+    the workspace is open; None (the system's language) on a first start."""
+    value = QSettings(str(ui_settings_path()), QSettings.Format.IniFormat).value(_LANGUAGE_KEY)
+    return value if isinstance(value, str) and value else None
+
+
+def remember_language(language: str) -> None:
+    settings = QSettings(str(ui_settings_path()), QSettings.Format.IniFormat)
+    settings.setValue(_LANGUAGE_KEY, language)
+    settings.sync()
 
 
 def translation_dirs() -> list[Path]:

@@ -10,6 +10,7 @@ import pytest
 
 from cio_desk import __version__, cli
 from cio_desk.services.stakeholders import StakeholderData
+from cio_desk.store import paths
 from cio_desk.store.backup import list_backups
 from cio_desk.workspace import Workspace
 
@@ -181,3 +182,50 @@ def test_demo_and_workspace_together_are_refused(capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, "--demo", "--workspace", "x.ciodesk")
     assert code == 1
     assert "--demo" in err
+
+
+def test_demo_force_refuses_a_workspace_open_in_a_window(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = make_workspace(tmp_path / "w.ciodesk", "Kept")
+    with Workspace.open(path, backup=False):
+        code, out, err = run(capsys, "demo", "--workspace", str(path), "--force")
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("cio-desk: error: w.ciodesk is open in another CIO Desk window")
+    assert "close it first" in err
+    assert names_in(path) == ["Kept"]
+
+
+def test_the_demo_start_opens_the_demo_as_it_is_when_a_window_has_it_open(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cio_desk.ui.app as app_module
+
+    demo = paths.demo_workspace_path()
+    make_workspace(demo, "Opened yesterday")
+    started: list[Path] = []
+    monkeypatch.setattr(
+        app_module, "run_app", lambda path, passphrase=None: started.append(path) or 0
+    )
+    with Workspace.open(demo, backup=False):
+        code, _out, err = run(capsys, "--demo")
+    assert code == 0
+    assert started == [demo]  # the app offers to read it, as for any file in use
+    assert "open in another window, so it was not rebuilt" in err
+    assert names_in(demo) == ["Opened yesterday"]
+
+
+def test_the_demo_start_rebuilds_the_demo_when_nobody_has_it_open(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cio_desk.ui.app as app_module
+
+    demo = paths.demo_workspace_path()
+    make_workspace(demo, "Opened yesterday")
+    monkeypatch.setattr(app_module, "run_app", lambda path, passphrase=None: 0)
+    code, _out, err = run(capsys, "--demo")
+    assert code == 0
+    assert err == ""
+    assert "Opened yesterday" not in names_in(demo)

@@ -111,13 +111,13 @@ def test_today_is_day_18_of_30_and_the_half_way_point_is_crossed(demo: Demo) -> 
 
 def test_every_list_of_the_today_page_has_something_in_it(demo: Demo) -> None:
     snapshot = demo.ws.onboarding.snapshot(demo.now)
-    assert snapshot.todays_meetings
-    assert all(m.starts_at.date() == demo.today for m in snapshot.todays_meetings)
-    assert snapshot.upcoming_meetings
-    assert len(snapshot.awaiting_capture) == 1
-    assert snapshot.overdue_followups
-    assert snapshot.key_unmet
-    assert all(person.influence >= 4 for person in snapshot.key_unmet)
+    assert snapshot.todays_meetings.items
+    assert all(m.starts_at.date() == demo.today for m in snapshot.todays_meetings.items)
+    assert snapshot.upcoming_meetings.items
+    assert snapshot.awaiting_capture.total == 1
+    assert snapshot.overdue_followups.items
+    assert snapshot.key_unmet.items
+    assert all(person.influence >= 4 for person in snapshot.key_unmet.items)
     assert 0 < snapshot.coverage.met < snapshot.coverage.register
 
 

@@ -10,13 +10,12 @@ from cio_desk.errors import ValidationError
 from cio_desk.services.capture import MeetingOutcome
 from cio_desk.services.followups import FollowUpData
 from cio_desk.services.insights import InsightData
+from cio_desk.services.meeting_list import MeetingFilter, filter_meeting_rows
 from cio_desk.services.meetings import (
     PERIOD_DAYS,
     MeetingData,
-    MeetingFilter,
     calendar_period,
     day_number,
-    filter_meeting_rows,
     period_of,
 )
 from cio_desk.services.stakeholders import StakeholderData
@@ -93,6 +92,39 @@ def test_filter_by_words_in_any_script_and_by_status(ws: Workspace) -> None:
     assert ids(MeetingFilter(status=MeetingStatus.HELD)) == [coffee]
 
 
+def test_times_and_rows_by_id_list_what_the_filter_keeps(ws: Workspace) -> None:
+    """The list's reads (ids and starts, then the rows shown) agree with filtering all rows."""
+    wang, muller, li = person(ws, "王伟"), person(ws, "Jörg MÜLLER"), person(ws, "Li Na")
+    meeting(ws, dt.date(2026, 3, 3), wang, title="Budget review", location="HQ")
+    meeting(ws, dt.date(2026, 3, 3), muller, li, status=MeetingStatus.HELD)  # untitled
+    meeting(ws, dt.date(2026, 3, 4), li, title="Coffee", location="Café 二厂")
+    same_time = meeting(ws, dt.date(2026, 3, 2), li, title="Plant walk")
+    meeting(ws, dt.date(2026, 3, 2), wang, title="Plant walk")
+    rows = ws.meetings.rows()
+    texts = ws.meetings.search_texts()  # kept by the list from one keystroke to the next
+    filters = [
+        MeetingFilter(),
+        MeetingFilter(text="王"),
+        MeetingFilter(text="müller li"),  # two attendees of one meeting
+        MeetingFilter(text="BUDGET hq"),
+        MeetingFilter(text="café 二厂"),
+        MeetingFilter(text="plant 王伟"),
+        MeetingFilter(text="nobody"),
+        MeetingFilter(status=MeetingStatus.HELD),
+        MeetingFilter(text="li", status=MeetingStatus.PLANNED),
+        MeetingFilter(awaiting_capture_on=dt.date(2026, 3, 4)),
+    ]
+    for flt in filters:
+        expected = [r.id for r in filter_meeting_rows(rows, flt)]
+        assert list(ws.meetings.times(flt).ids) == expected, flt
+        assert list(ws.meetings.times(flt, texts).ids) == expected, flt
+
+    times = ws.meetings.times()
+    assert times.starts[0] < times.starts[-1] and times.ids[0] == same_time  # ties by id
+    by_id = ws.meetings.rows_by_id([times.ids[-1], times.ids[0], 999])
+    assert by_id == {r.id: r for r in (rows[0], rows[-1])}  # a missing id is left out
+
+
 def test_awaiting_capture_means_still_planned_after_its_day(ws: Workspace) -> None:
     who = person(ws, "Li Na")
     past = meeting(ws, dt.date(2026, 3, 3), who)
@@ -105,7 +137,7 @@ def test_awaiting_capture_means_still_planned_after_its_day(ws: Workspace) -> No
     assert [r.id for r in waiting] == [past]
     snapshot = ws.onboarding.snapshot(dt.datetime(2026, 3, 5, 8))
     assert snapshot is not None
-    assert [m.id for m in snapshot.awaiting_capture] == [past]  # the Today page agrees
+    assert [m.id for m in snapshot.awaiting_capture.items] == [past]  # the Today page agrees
 
 
 def test_calendar_periods_count_thirty_days_from_day_one() -> None:

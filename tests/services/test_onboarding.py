@@ -11,7 +11,7 @@ import pytest
 
 from cio_desk.services.followups import FollowUpData
 from cio_desk.services.meetings import MeetingData, MeetingRecord
-from cio_desk.services.onboarding import DayInfo, MeetingCounts
+from cio_desk.services.onboarding import DayInfo, MeetingCounts, Shortlist
 from cio_desk.services.profile import ProfileData
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store.enums import MeetingStatus
@@ -242,7 +242,8 @@ def test_overdue_follow_ups_exclude_done_due_today_and_undated(ws: Workspace) ->
 
     overdue = ws.onboarding.overdue_followups(today)
 
-    assert [f.id for f in overdue] == [last_week, yesterday]  # oldest first
+    assert [f.id for f in overdue.items] == [last_week, yesterday]  # oldest first
+    assert overdue.total == 2
 
 
 # ---------------------------------------------------------------- the Today snapshot
@@ -267,17 +268,17 @@ def test_snapshot_lists_todays_upcoming_and_awaiting_capture(ws: Workspace) -> N
     snap = ws.onboarding.snapshot(now)
 
     assert snap.day.number == 10
-    assert [m.id for m in snap.todays_meetings] == [
+    assert [m.id for m in snap.todays_meetings.items] == [
         this_morning.id,
         this_afternoon.id,
         cancelled_today.id,
     ]
-    assert [m.id for m in snap.upcoming_meetings] == [tomorrow.id, last_upcoming.id]
-    assert [m.id for m in snap.awaiting_capture] == [forgotten.id]
+    assert [m.id for m in snap.upcoming_meetings.items] == [tomorrow.id, last_upcoming.id]
+    assert [m.id for m in snap.awaiting_capture.items] == [forgotten.id]
     assert snap.meetings == ws.onboarding.meeting_counts(snap.day)
     assert (snap.coverage.met, snap.coverage.register) == (1, 2)
-    assert [u.name for u in snap.key_unmet] == ["王芳"]
-    assert snap.overdue_followups == []
+    assert [u.name for u in snap.key_unmet.items] == ["王芳"]
+    assert snap.overdue_followups == Shortlist([], 0)
 
 
 def test_snapshot_of_a_new_workspace_is_empty_but_complete(ws: Workspace) -> None:
@@ -285,5 +286,28 @@ def test_snapshot_of_a_new_workspace_is_empty_but_complete(ws: Workspace) -> Non
     assert (snap.day.number, snap.day.days_to_start) == (0, 1)
     assert snap.meetings == MeetingCounts(0, 0, 0, 0)
     assert not snap.meetings.ready_to_draft
-    assert snap.todays_meetings == snap.upcoming_meetings == snap.awaiting_capture == []
-    assert snap.overdue_followups == snap.key_unmet == []
+    nothing = Shortlist([], 0)
+    assert snap.todays_meetings == snap.upcoming_meetings == snap.awaiting_capture == nothing
+    assert snap.overdue_followups == snap.key_unmet == nothing
+
+
+def test_a_limited_snapshot_reads_the_first_items_and_counts_the_rest(ws: Workspace) -> None:
+    people = [person(ws, f"Key {n}", influence=5, interest=5 - n % 3) for n in range(5)]
+    missed = [meet(ws, people[n], at(n + 1, 9)) for n in range(4)]  # planned, never written up
+    today_meetings = [meet(ws, people[n], at(10, 8 + n)) for n in range(3)]
+    for n in range(4):
+        ws.followups.add(FollowUpData(text=f"Promise {n}", due_date=START + dt.timedelta(days=n)))
+
+    snap = ws.onboarding.snapshot(at(10, 7), limit=2)
+
+    assert [m.id for m in snap.todays_meetings.items] == [m.id for m in today_meetings[:2]]
+    assert (snap.todays_meetings.total, snap.todays_meetings.more) == (3, 1)
+    # The meetings to write up come most recent first.
+    assert [m.id for m in snap.awaiting_capture.items] == [missed[3].id, missed[2].id]
+    assert snap.awaiting_capture.total == 4
+    assert [f.text for f in snap.overdue_followups.items] == ["Promise 0", "Promise 1"]
+    assert snap.overdue_followups.total == 4
+    unlimited = ws.onboarding.snapshot(at(10, 7))
+    assert snap.key_unmet.items == unlimited.key_unmet.items[:2]
+    assert snap.key_unmet.total == len(unlimited.key_unmet.items) == 5
+    assert snap.upcoming_meetings == Shortlist([], 0)

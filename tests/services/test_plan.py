@@ -130,6 +130,22 @@ def test_a_goal_can_name_the_initiatives_serving_it(ws: Workspace) -> None:
     assert ws.plan.initiatives.get(crm.id).goal_ids == ()
 
 
+def test_initiative_titles_in_plan_order_without_dropped_ones(ws: Workspace) -> None:
+    late = ws.plan.initiatives.add(
+        InitiativeData("Shop-floor system", horizon=24, start_month=13, end_month=24)
+    )
+    first = ws.plan.initiatives.add(InitiativeData("Helpdesk"))
+    second = ws.plan.initiatives.add(InitiativeData("月结提速"))
+    gone = ws.plan.initiatives.add(InitiativeData("Old idea", status=InitiativeStatus.DROPPED))
+    titles = ws.plan.initiative_titles()
+    assert list(titles.items()) == [
+        (first.id, "Helpdesk"),
+        (second.id, "月结提速"),
+        (late.id, "Shop-floor system"),
+    ]
+    assert ws.plan.initiative_titles(include_dropped=True)[gone.id] == "Old idea"
+
+
 # ---------------------------------------------------------------- horizon view
 
 

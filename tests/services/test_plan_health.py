@@ -184,3 +184,16 @@ def test_data_saved_by_older_versions_is_checked_too(ws: Workspace) -> None:
     with ws.sessions.begin() as session:  # as an imported or older workspace may hold it
         session.execute(update(Measure).where(Measure.id == saved.id).values(target=99))
     assert [i.item_id for i in issues(ws, HealthRule.TARGET_EQUALS_BASELINE)] == [saved.id]
+
+
+def test_checking_some_rules_gives_exactly_their_findings(ws: Workspace) -> None:
+    ws.plan.initiatives.add(InitiativeData("Nobody's", horizon=6, start_month=1, end_month=6))
+    short = healthy_initiative(ws, "Short")
+    ws.plan.cost_lines.add(CostLineData(short, CostCategory.LICENCE, 100_000))
+    ws.plan.payments.add(PaymentData(short, 2, 60_000))
+    ws.risks.add(RiskData("Odd", RiskCategory.VENDOR, likelihood=2, impact=2))
+    every = ws.plan_health.check()
+    some = {HealthRule.INITIATIVE_WITHOUT_OWNER, HealthRule.PAYMENTS_DO_NOT_MATCH}
+    assert ws.plan_health.check(some) == [i for i in every if i.rule in some]
+    assert {i.rule for i in ws.plan_health.check(some)} == some
+    assert ws.plan_health.check(()) == []

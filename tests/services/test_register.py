@@ -120,6 +120,8 @@ def test_filtering(
     ws: Workspace, team: dict[str, int], flt: RegisterFilter, names: list[str]
 ) -> None:
     assert [r.name for r in ws.register.rows(flt)] == names
+    everyone = ws.register.rows(include_archived=True)
+    assert [r.name for r in everyone if flt.matches(r)] == names  # one row, as the list
 
 
 def test_filter_rows_needs_no_database(ws: Workspace, team: dict[str, int]) -> None:

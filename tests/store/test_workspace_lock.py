@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import signal
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cio_desk.errors import ReadOnlyWorkspaceError, WorkspaceInUseError
+from cio_desk.services.demo import write_demo_workspace
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store import lock as lock_module
 from cio_desk.store.lock import WorkspaceLock, lock_path
@@ -142,6 +144,28 @@ def test_a_read_only_folder_is_told_plainly(
         assert reader.stakeholders.count() == 1
 
 
+def test_a_read_only_file_is_refused_before_anything_promises_changes(
+    closed_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_access = os.access
+
+    def read_only_file(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        if Path(str(path)) == closed_workspace and mode & os.W_OK:
+            return False  # as for a file without write permission, whoever runs the tests
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(lock_module.os, "access", read_only_file)
+    with pytest.raises(ReadOnlyWorkspaceError) as caught:
+        Workspace.open(closed_workspace)
+    assert str(caught.value) == (
+        "test.ciodesk is a read-only file: CIO Desk cannot save changes to it. "
+        "Open it read-only, or copy it to a folder you can write to."
+    )
+    assert not lock_path(closed_workspace).exists()
+    with Workspace.open(closed_workspace, read_only=True) as reader:
+        assert reader.stakeholders.count() == 1
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
 def test_a_folder_without_write_permission_is_told_plainly(closed_workspace: Path) -> None:
     folder = closed_workspace.parent
@@ -151,3 +175,75 @@ def test_a_folder_without_write_permission_is_told_plainly(closed_workspace: Pat
             Workspace.open(closed_workspace)
     finally:
         folder.chmod(0o700)
+
+
+# ------------------------------------------------ the demo never replaces an open file
+
+
+def _refuses_the_demo(path: Path) -> None:
+    before = path.read_bytes()
+    with pytest.raises(WorkspaceInUseError) as caught:
+        write_demo_workspace(path, dt.date(2026, 3, 19), force=True)
+    assert str(caught.value).startswith(f"{path.name} is open in another CIO Desk window")
+    assert "close it first" in str(caught.value)
+    assert path.read_bytes() == before
+    assert not [p.name for p in path.parent.iterdir() if p.name.endswith(".building")]
+
+
+def test_the_demo_is_not_written_over_a_workspace_open_in_this_process(
+    closed_workspace: Path,
+) -> None:
+    with Workspace.open(closed_workspace, backup=False) as open_here:
+        _refuses_the_demo(closed_workspace)
+        open_here.stakeholders.add(StakeholderData(name="王芳"))  # still the writer
+        assert [s.name for s in open_here.stakeholders.list()] == ["Li Wei", "王芳"]
+    write_demo_workspace(closed_workspace, dt.date(2026, 3, 19), force=True)  # once closed
+    with Workspace.open(closed_workspace, backup=False) as demo:
+        assert "Li Wei" not in [s.name for s in demo.stakeholders.list()]
+
+
+def test_the_demo_is_not_written_over_a_workspace_another_process_holds(
+    closed_workspace: Path, holder: subprocess.Popen[str]
+) -> None:
+    _refuses_the_demo(closed_workspace)
+    with Workspace.open(closed_workspace, read_only=True) as reader:
+        assert [s.name for s in reader.stakeholders.list()] == ["Li Wei"]
+
+
+def test_nobody_can_open_the_file_while_the_demo_replaces_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cio_desk.services import demo
+
+    path = tmp_path / "demo.ciodesk"
+    seen: list[str] = []
+    real_move = demo._move_into_place
+
+    def move_while_someone_tries_to_open(building: Path, target: Path) -> None:
+        try:
+            Workspace.open(target, create=True)
+        except WorkspaceInUseError as error:
+            seen.append(str(error))
+        real_move(building, target)
+
+    monkeypatch.setattr(demo, "_move_into_place", move_while_someone_tries_to_open)
+    write_demo_workspace(path, dt.date(2026, 3, 19))
+    assert len(seen) == 1
+    assert not lock_path(path).exists()  # released once the demo is in place
+
+
+def test_the_demo_does_not_replace_a_read_only_file(
+    closed_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = closed_workspace.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(
+        lock_module.os,
+        "access",
+        lambda path, mode, *a, **k: (
+            Path(str(path)) != closed_workspace and real_access(path, mode, *a, **k)
+        ),
+    )
+    with pytest.raises(ReadOnlyWorkspaceError, match="is read-only; it was not replaced"):
+        write_demo_workspace(closed_workspace, dt.date(2026, 3, 19), force=True)
+    assert closed_workspace.read_bytes() == before

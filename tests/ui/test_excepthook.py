@@ -56,6 +56,9 @@ def test_an_expected_error_shows_its_own_message(message_boxes) -> None:
     shown = message_boxes.shown[-1]
     assert shown.text == "The workspace file is locked by another program."
     assert "Something went wrong" not in shown.text + shown.informative
+    content = (paths.log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "Refused: cio_desk.errors.WorkspaceError" in content
+    assert "Unexpected error" not in content and "locked by another" not in content
 
 
 def test_the_log_rotates_instead_of_growing_without_end(tmp_path: Path) -> None:

@@ -296,6 +296,49 @@ def test_list_filters_by_status_and_text_and_sorts(
     assert view.current_meeting_id() == coffee  # the selection follows its meeting
 
 
+def test_a_long_list_shows_the_right_meeting_on_every_row(
+    window: MainWindow, ws: Workspace, people: dict[str, int], start_date: dt.date
+) -> None:
+    """Rows are read as they are shown: far down, after sorts and filters, they still match."""
+    first = dt.datetime.combine(start_date - dt.timedelta(days=300), dt.time(9))
+    ids = [
+        add_meeting(ws, (people["Li Na"],), first + dt.timedelta(days=i), title=f"Review {i:03}")
+        for i in range(450)
+    ]
+    wang = add_meeting(ws, (people["王伟"],), first + dt.timedelta(days=5, hours=2))
+    page = open_page(window)
+    page.show_list()
+    view, model = page.list_view, page.list_view.model
+    title = MeetingTableModel.TITLE
+
+    def shown(row: int) -> str:
+        return str(model.index(row, title).data())
+
+    assert model.rowCount() == 451
+    assert shown(450) == "Review 449"  # the end of the list, read on demand
+    assert shown(6) == "王伟"  # untitled: named by who attends
+    view.table.horizontalHeader().setSortIndicator(
+        MeetingTableModel.DATE, Qt.SortOrder.DescendingOrder
+    )
+    assert view.visible_ids()[:2] == [ids[449], ids[448]]
+    assert shown(0) == "Review 449"
+
+    chinese = QInputMethodEvent("", [])
+    chinese.setCommitString("王")  # typed through the input method
+    QApplication.sendEvent(view.search_edit, chinese)
+    assert view.visible_ids() == [wang]
+    view.search_edit.clear()
+    QTest.keyClicks(view.search_edit, "REVIEW 04")  # every word, any case; latest first
+    assert view.visible_ids() == [ids[i] for i in reversed(range(450)) if "04" in f"{i:03}"]
+    view.search_edit.clear()
+
+    view.table.horizontalHeader().setSortIndicator(title, Qt.SortOrder.AscendingOrder)
+    assert shown(0) == "Review 000" and shown(450) == "王伟"
+    view.status_combo.setCurrentIndex(view.status_combo.findText("Held"))
+    assert view.visible_ids() == []
+    assert view.empty_label.text() == "No meeting matches the filter."
+
+
 def test_list_enter_opens_the_selected_meeting(
     window: MainWindow, ws: Workspace, people: dict[str, int], now: dt.datetime, modals
 ) -> None:

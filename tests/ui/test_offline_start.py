@@ -35,7 +35,7 @@ def test_the_app_starts_and_shows_its_window_offline(
             window.show_page(index)
         window.close()
 
-    code = run_app(demo, on_shown=on_shown, now=lambda: dt.datetime(2026, 3, 19, 10))
+    code = run_app(demo, on_ready=on_shown, now=lambda: dt.datetime(2026, 3, 19, 10))
     assert code == 0
     assert shown and "demo.ciodesk" in shown[0]
     assert attempts == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from plan_helpers import (
     cell_texts,
@@ -114,6 +116,60 @@ def build_small_plan(window: MainWindow, ws: Workspace, modals) -> dict[str, int
     )
     desk = next(i.id for i in ws.plan.initiatives.list() if i.title == "Plant helpdesk")
     return {"ledger": ledger, "desk": desk}
+
+
+# ---------------------------------------------------------------- the page
+
+
+def test_the_page_says_what_the_plan_holds_and_when_it_is_due(
+    window: MainWindow, ws: Workspace
+) -> None:
+    page = open_plan(window)
+    holds = "Assessment, goals, approach and initiatives over 6, 12 and 24 months."
+    assert page.header.title_label.text() == "Plan"
+    assert page.header.subtitle_label.text() == (
+        f"{holds} Day 18: the plan is due on Day 30, in 12 days."
+    )
+    profile = ws.profile.get()
+    assert profile is not None
+    ws.profile.save(dataclasses.replace(profile, plan_due_day=18))
+    page.refresh()
+    assert page.header.subtitle_label.text() == f"{holds} Day 18: the plan is due today."
+    ws.profile.save(dataclasses.replace(profile, plan_due_day=10))
+    page.refresh()
+    assert page.header.subtitle_label.text() == (
+        f"{holds} Day 18: the plan was due on Day 10; keep it current."
+    )
+
+
+def test_an_item_on_a_tab_not_yet_shown_opens_there(window: MainWindow, ws: Workspace) -> None:
+    step = ws.plan.next_steps.add(NextStepData(12, "Agree the steering group's remit"))
+    page = open_plan(window)
+    page.open_item("next_step", step.id)
+    tab = page.current_tab()
+    assert isinstance(tab, HorizonTab) and tab.horizon == 12
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "12 months"
+    assert tab.steps_table.selected_id() == step.id
+
+
+def test_an_empty_plan_says_what_to_do_next(window: MainWindow) -> None:
+    page = open_plan(window, "Budget")
+    budget = page.current_tab()
+    assert isinstance(budget, BudgetTab)
+    assert budget.total_card.caption.text() == (
+        "No costs yet: give each initiative its cost lines."
+    )
+    assert budget.scheduled_card.caption.text() == "No payments scheduled yet."
+    assert cell_texts(budget.category_table, TotalsModel.LABEL) == ["Total"]
+    trace = show_tab(page, "Traceability")
+    assert isinstance(trace, TraceTab)
+    assert trace.coverage_label.text() == (
+        "No concerns or proposals recorded yet: record what you hear in your meetings."
+    )
+    assert trace.open_section.empty_label.text() == (
+        "Concerns and proposals stakeholders raise are listed here until an initiative "
+        "answers them."
+    )
 
 
 # ---------------------------------------------------------------- building a plan
@@ -451,7 +507,7 @@ def test_why_this_initiative_takes_one_click(window: MainWindow, ws: Workspace) 
     page = open_plan(window, "Initiatives")
     tab = page.current_tab()
     assert isinstance(tab, InitiativesTab)
-    row = tab.filter.mapFromSource(tab.model.index(tab.model.row_of(close.id), 1))
+    row = tab.model.index(tab.model.row_of(close.id), 1)
     rect = tab.table.visualRect(row)
     QTest.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     why = tab.why_view.toPlainText()
@@ -459,6 +515,26 @@ def test_why_this_initiative_takes_one_click(window: MainWindow, ws: Workspace) 
     assert "Concern · Wang Fang (Sceptic)" in why
     assert "“Month-end close takes 12 days”" in why
     assert "Blockers: Wang Fang (Sceptic)" in why
+
+
+def test_initiatives_answering_nothing_are_listed_only_when_there_are_some(
+    window: MainWindow, ws: Workspace
+) -> None:
+    _person, concern = heard_concern(ws)
+    ws.plan.initiatives.add(InitiativeData("Five-day close", insight_ids=(concern,)))
+    page = open_plan(window, "Traceability")
+    tab = page.current_tab()
+    assert isinstance(tab, TraceTab)
+    assert tab.orphans_section.isHidden()
+    assert tab.coverage_label.text() == (
+        "Concerns addressed: 1 of 1 · proposals addressed: 0 of 0. Dropped initiatives "
+        "address nothing. Every initiative answers something a stakeholder said."
+    )
+    ws.plan.initiatives.add(InitiativeData("Helpdesk"))
+    page.refresh()
+    assert not tab.orphans_section.isHidden()
+    assert cell_texts(tab.orphans_table, 0) == ["Helpdesk"]
+    assert "Every initiative answers" not in tab.coverage_label.text()
 
 
 def test_a_health_finding_jumps_to_its_item(window: MainWindow, ws: Workspace) -> None:

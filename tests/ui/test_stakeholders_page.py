@@ -397,6 +397,35 @@ def test_insights_are_grouped_by_kind_and_confidential_ones_marked(
     assert shows(page, "1 confidential")
 
 
+def test_the_detail_panel_shows_only_the_person_picked(
+    window: MainWindow, ws: Workspace, team: dict[str, int]
+) -> None:
+    """The panel is refilled, not rebuilt: nothing of the last person may stay on show."""
+    from cio_desk.services.insights import InsightData
+    from cio_desk.store.enums import InsightKind
+
+    ws.insights.add(InsightData(team["cfo"], InsightKind.GOAL, text="Close the books in 3 days"))
+    ws.boss.set_manager(team["coo"])
+    page = open_page(window)
+
+    page.select_person(team["cfo"])
+    assert shows(page, "Close the books in 3 days")
+    assert not shows(page, "Conversations with your manager")
+    assert shows(page, "Met · last on")  # the CFO's meeting, held on Day 4
+
+    page.select_person(team["coo"])
+    assert page.detail.name_label.text() == "Li Na"
+    assert not shows(page, "Close the books in 3 days")
+    assert shows(page, "Nothing recorded yet")
+    assert shows(page, "Conversations with your manager · 0 of 5 held")
+    assert shows(page, "No meetings with them yet.")
+
+    page.select_person(team["cfo"])
+    assert not shows(page, "Conversations with your manager")
+    assert not shows(page, "Nothing recorded yet")
+    assert shows(page, "Goals (1)")
+
+
 def test_schedule_a_meeting_from_the_detail_panel(
     window: MainWindow, ws: Workspace, team: dict[str, int], modals
 ) -> None:

@@ -182,6 +182,23 @@ def test_open_item_shows_the_theme(window: MainWindow, said: dict[str, int]) -> 
     assert page.themes_view.selected_theme_id() == said["成本"]
 
 
+def test_the_tab_built_when_first_chosen_shows_the_current_themes(
+    window: MainWindow, ws: Workspace, said: dict[str, int]
+) -> None:
+    titles = [window._sidebar.item(i).text() for i in range(window._sidebar.count())]
+    window.show_page(titles.index("Listening tour"))
+    page = window.current_page()
+    assert isinstance(page, TourPage)
+    someone = ws.stakeholders.add(StakeholderData(name="Chen Jing")).id
+    ws.insights.add(InsightData(someone, K.CONCERN, "Hackers", themes=("security",)))
+
+    page.tabs.setCurrentIndex(THEMES_TAB)  # the tab is filled now, from the workspace as it is
+    rows = table(page.themes_view)
+    assert [row[THEME] for row in rows] == [c.name for c in ws.insights.theme_counts()]
+    assert "security" in [row[THEME] for row in rows]
+    assert page.themes_view.isVisible()
+
+
 def test_no_themes_yet_says_how_to_get_them(window: MainWindow) -> None:
     view = open_themes(window)
     assert view.empty_label.isVisible()

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -27,10 +27,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from cio_desk.services.meetings import CalendarPeriod, MeetingRow
+from cio_desk.services.meeting_list import MeetingRow
+from cio_desk.services.meetings import CalendarPeriod
 from cio_desk.store.enums import MeetingStatus
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.theme import card_colors, muted_color, tone_color
@@ -114,6 +117,9 @@ class MeetingCalendar(QWidget):
         self.setAccessibleName(self.tr("Meetings calendar"))
         self.setToolTip("")  # tooltips are per chip, from event()
         self._days: list[CalendarDay] = []
+        self._chip_texts: dict[int, str] = {}  # meeting id -> "09:30 Title", worked out once
+        # (meeting id, width) -> the chip's text laid out to fit: repaints reuse it.
+        self._chip_labels: dict[tuple[int, int], QStaticText] = {}
         self._weekday_names: list[str] = []
         self._date: dt.date | None = None
         self._meeting: int | None = None
@@ -123,6 +129,8 @@ class MeetingCalendar(QWidget):
     def set_days(self, days: Sequence[CalendarDay], weekday_names: Sequence[str]) -> None:
         """Show these cells (whole weeks); the selection is kept when still shown."""
         self._days = list(days)
+        self._chip_texts.clear()
+        self._chip_labels.clear()
         self._weekday_names = list(weekday_names)
         if self._date is None or self._index(self._date) is None:
             today = next((d.date for d in self._days if d.is_today), None)
@@ -265,8 +273,10 @@ class MeetingCalendar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         self._paint_header(painter, palette)
+        chips = _ChipLook(self.font(), palette)
         for day in self._days:
-            self._paint_day(painter, palette, day)
+            if self.day_rect(day.date).intersects(event.rect()):
+                self._paint_day(painter, palette, day, chips)
         painter.end()
 
     def _paint_header(self, painter: QPainter, palette: QPalette) -> None:
@@ -281,7 +291,9 @@ class MeetingCalendar(QWidget):
                 rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
             )
 
-    def _paint_day(self, painter: QPainter, palette: QPalette, day: CalendarDay) -> None:
+    def _paint_day(
+        self, painter: QPainter, palette: QPalette, day: CalendarDay, look: _ChipLook
+    ) -> None:
         cell = self.day_rect(day.date)
         card, border = card_colors(palette)
         window = palette.color(QPalette.ColorRole.Window)
@@ -293,7 +305,7 @@ class MeetingCalendar(QWidget):
         self._paint_day_header(painter, palette, day, cell)
         chips, more, hidden = self.chip_layout(day.date)
         for rect, meeting in chips:
-            self._paint_chip(painter, palette, rect, meeting, back)
+            self._paint_chip(painter, look, rect, meeting, back)
         if hidden:
             selected_hidden = (
                 day.date == self._date
@@ -352,41 +364,60 @@ class MeetingCalendar(QWidget):
                 )
 
     def _paint_chip(
-        self, painter: QPainter, palette: QPalette, rect: QRect, meeting: MeetingRow, back: QColor
+        self, painter: QPainter, look: _ChipLook, rect: QRect, meeting: MeetingRow, back: QColor
     ) -> None:
-        tone = status_color(palette, meeting.status)
+        status = meeting.status_value
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_blend(back, tone, 0.2))
+        painter.setBrush(look.background(back, status))
         painter.drawRoundedRect(QRectF(rect), 4, 4)
-        painter.setBrush(tone)
+        painter.setBrush(look.tones[status])
         painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 4, rect.height()), 2, 2)
-        cancelled = meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.NO_SHOW)
-        font = QFont(self.font())
-        font.setStrikeOut(meeting.status is MeetingStatus.CANCELLED)
-        painter.setFont(font)
+        struck = status == MeetingStatus.CANCELLED
+        painter.setFont(look.struck if struck else look.font)
         text_rect = rect.adjusted(8, 0, -3, 0)
-        metrics = QFontMetrics(font)
-        text = self._chip_text(meeting)
-        if metrics.horizontalAdvance(text) > text_rect.width() and (
-            text_rect.width() < metrics.averageCharWidth() * 16
-        ):
-            text = meeting.display_title  # narrow: the who beats the when (in the tooltip)
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.setPen(
-            muted_color(palette) if cancelled else palette.color(QPalette.ColorRole.Text)
-        )
-        painter.drawText(
-            text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
-        )
-        painter.setFont(self.font())
+        label = self._chip_label(meeting, text_rect.width(), look)
+        quiet = status in (MeetingStatus.CANCELLED, MeetingStatus.NO_SHOW)
+        painter.setPen(look.muted if quiet else look.text)
+        if struck:  # a static text would strike out past its end: a few, drawn as usual
+            centred_left = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+            painter.drawText(text_rect, centred_left, label.text())
+        else:
+            top = text_rect.top() + (text_rect.height() - label.size().height()) / 2
+            painter.drawStaticText(QPointF(text_rect.left(), top), label)
+        painter.setFont(look.font)
         if meeting.id == self._meeting:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setPen(QPen(look.highlight, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 4, 4)
 
-    @staticmethod
-    def _chip_text(meeting: MeetingRow) -> str:
-        return f"{fmt.clock_time(meeting.starts_at)} {meeting.display_title}"
+    def _chip_label(self, meeting: MeetingRow, width: int, look: _ChipLook) -> QStaticText:
+        """A chip's text cut to `width`, laid out once for every repaint at that width."""
+        key = (meeting.id, width)
+        label = self._chip_labels.get(key)
+        if label is None:
+            metrics = look.metrics
+            text = self._chip_text(meeting)
+            if metrics.horizontalAdvance(text) > width and width < metrics.averageCharWidth() * 16:
+                text = meeting.display_title  # narrow: the who beats the when (in the tooltip)
+            label = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.prepare(QTransform(), look.font)  # laid out now: its size is known
+            self._chip_labels[key] = label
+        return label
+
+    def _chip_text(self, meeting: MeetingRow) -> str:
+        """What a chip says: the time, then the title (or who); worked out once."""
+        text = self._chip_texts.get(meeting.id)
+        if text is None:
+            text = f"{fmt.clock_time(meeting.starts_at)} {meeting.display_title}"
+            self._chip_texts[meeting.id] = text
+        return text
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._chip_texts.clear()
+            self._chip_labels.clear()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ input
 
@@ -486,3 +517,26 @@ class MeetingCalendar(QWidget):
             ),
         ]
         QToolTip.showText(event.globalPos(), "\n".join(lines), self)
+
+
+class _ChipLook:
+    """The fonts and colours every chip of one paint shares, worked out once."""
+
+    def __init__(self, font: QFont, palette: QPalette) -> None:
+        self.font = QFont(font)
+        self.struck = QFont(font)
+        self.struck.setStrikeOut(True)
+        self.metrics = QFontMetrics(self.font)
+        self.struck_metrics = QFontMetrics(self.struck)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.muted = muted_color(palette)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.tones = {status.value: status_color(palette, status) for status in MeetingStatus}
+        self._backgrounds: dict[tuple[int, str], QColor] = {}
+
+    def background(self, back: QColor, status: str) -> QColor:
+        """A chip's fill: its status colour, faint, over the day's background."""
+        key = (back.rgba(), status)
+        if key not in self._backgrounds:
+            self._backgrounds[key] = _blend(back, self.tones[status], 0.2)
+        return self._backgrounds[key]

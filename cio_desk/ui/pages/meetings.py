@@ -301,7 +301,7 @@ class MeetingsPage(Page):
 
     def _load_list(self, today: dt.date) -> None:
         assert self._workspace is not None
-        self.list_view.set_rows(self._workspace.meetings.rows(), self._start_date, today)
+        self.list_view.set_meetings(self._workspace.meetings, self._start_date, today)
         self._list_loaded = True
 
     @Slot(int)
@@ -363,9 +363,10 @@ class MeetingsPage(Page):
 
     def _current_status(self, meeting_id: int) -> MeetingStatus | None:
         if self.stack.currentIndex() == LIST:
-            rows = self.list_view.model
-            row = rows.row_of(meeting_id)
-            return rows.row_at(row).status if row is not None else None
+            model = self.list_view.model
+            position = model.row_of(meeting_id)
+            row = model.row_at(position) if position is not None else None
+            return row.status if row is not None else None
         day = self.calendar.current_day()
         found = [m for m in day.meetings if m.id == meeting_id] if day else []
         return found[0].status if found else None

@@ -1,14 +1,19 @@
 """The list view of the Meetings page: every meeting in a sortable, filterable table.
 
-Rows come from `ws.meetings.rows()` and are filtered by the service's
-`filter_meeting_rows`; the model sorts its own rows (a Python sort of tens
-of thousands of rows is far quicker than a proxy calling back per compare).
+In time order (the usual view) the table knows only the id and start of
+each meeting the filters keep (`ws.meetings.times`) and reads the rows it
+paints, a block at a time (`ws.meetings.rows_by_id`): tens of thousands of
+meetings show at once. Sorting by another column needs every row: they are
+read once (`ws.meetings.rows()`), filtered by the service's
+`filter_meeting_rows` and sorted here (a Python sort of tens of thousands of
+rows is far quicker than a proxy calling back per compare).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,7 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cio_desk.services.meetings import MeetingFilter, MeetingRow, day_number, filter_meeting_rows
+from cio_desk.services.meeting_list import (
+    MeetingFilter,
+    MeetingRow,
+    MeetingTexts,
+    MeetingTimes,
+    filter_meeting_rows,
+)
+from cio_desk.services.meetings import MeetingManager, day_number
 from cio_desk.store.enums import MeetingStatus
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.meeting_calendar import status_color
@@ -43,16 +55,31 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 AWAITING = "awaiting"  # the status filter's "to write up" choice
 _STATUS_ORDER = {status: i for i, status in enumerate(MeetingStatus)}
+_STATUSES = {status.value: status for status in MeetingStatus}
+_BLOCK = 200  # rows read at a time when they are painted
+_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole}
+)
+ReadRows = Callable[[Collection[int]], dict[int, MeetingRow]]
 
 
 class MeetingTableModel(QAbstractTableModel):
-    """Meetings as table rows; sorts itself, holds no rules."""
+    """Meetings as table rows; sorts itself, holds no rules.
+
+    It holds either every row (`set_rows`) or, in time order, only the
+    meetings' ids and starts (`set_times`), reading rows as they are shown.
+    """
 
     DATE, TIME, DAY, TITLE, WITH, SETTING, STATUS = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MeetingRow] = []
+        self._ids: list[int] = []  # the meetings shown, in their order
+        self._rows: dict[int, MeetingRow] = {}  # those read so far (all, after `set_rows`)
+        self._times: MeetingTimes | None = None  # known when rows are read on demand
+        self._read: ReadRows | None = None
+        self._read_all: Callable[[], Sequence[MeetingRow]] | None = None
+        self._position: dict[int, int] | None = None  # id -> row, worked out when asked
         self._start_date: dt.date | None = None
         self._today = dt.date.today()
         self._sort: tuple[int, Qt.SortOrder] = (self.DATE, Qt.SortOrder.AscendingOrder)
@@ -66,27 +93,91 @@ class MeetingTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
+    @classmethod
+    def sorts_by_time(cls, column: int) -> bool:
+        """Whether a column sorts by start time (so the rows can be read on demand)."""
+        return column in (cls.DATE, cls.DAY)
+
+    def sort_column(self) -> int:
+        return self._sort[0]
+
     def set_rows(
         self, rows: Sequence[MeetingRow], start_date: dt.date | None, today: dt.date
     ) -> None:
+        """Show these rows, all at hand, in the current order."""
         self.beginResetModel()
-        self._rows = self._sorted(rows)
-        self._start_date = start_date
-        self._today = today
+        self._times = self._read = self._read_all = None
+        self._rows = {row.id: row for row in rows}
+        self._ids = [row.id for row in self._sorted(rows)]
+        self._position = None
+        self._start_date, self._today = start_date, today
+        self.endResetModel()
+
+    def set_times(
+        self,
+        times: MeetingTimes,
+        read: ReadRows,
+        read_all: Callable[[], Sequence[MeetingRow]],
+        start_date: dt.date | None,
+        today: dt.date,
+    ) -> None:
+        """Show these meetings in time order; `read(ids)` gives rows as they are shown.
+
+        Sorting by another column takes every row, from `read_all()`.
+        """
+        self.beginResetModel()
+        self._times, self._read, self._read_all = times, read, read_all
+        self._rows = {}
+        self._ids = self._time_order()
+        self._position = None
+        self._start_date, self._today = start_date, today
         self.endResetModel()
 
     def rows(self) -> list[MeetingRow]:
-        """The rows shown, in their order."""
-        return self._rows
+        """The rows shown, in their order (all read, if they were not yet)."""
+        self._read_missing(self._ids)
+        return [self._rows[i] for i in self._ids if i in self._rows]
 
-    def row_at(self, row: int) -> MeetingRow:
-        return self._rows[row]
+    def ids(self) -> list[int]:
+        """The meetings shown, in their order."""
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_at(self, row: int) -> MeetingRow | None:
+        """The row at a position; None for a meeting deleted since it was listed."""
+        meeting_id = self._ids[row]
+        if meeting_id not in self._rows:
+            first = max(0, row - _BLOCK // 2)
+            self._read_missing(self._ids[first : first + _BLOCK])
+        return self._rows.get(meeting_id)
 
     def row_of(self, meeting_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == meeting_id), None)
+        if self._position is None:
+            self._position = {meeting_id: row for row, meeting_id in enumerate(self._ids)}
+        return self._position.get(meeting_id)
+
+    def first_from(self, day: dt.date) -> int | None:
+        """In the order shown, the first meeting starting on `day` or later (else the last)."""
+        if not self._ids:
+            return None
+        start = str(day)
+        if self._times is None:
+            rows = (self._rows[i] for i in self._ids)
+            return next((r.id for r in rows if r.starts >= start), self._ids[-1])
+        if self._sort[1] == Qt.SortOrder.DescendingOrder:  # the latest meeting comes first
+            return self._ids[0] if self._times.starts[-1] >= start else self._ids[-1]
+        position = bisect_left(self._times.starts, start)
+        return self._ids[position] if position < len(self._ids) else self._ids[-1]
+
+    def _read_missing(self, ids: Sequence[int]) -> None:
+        missing = [i for i in ids if i not in self._rows]
+        if missing and self._read is not None:
+            self._rows.update(self._read(missing))
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
@@ -99,9 +190,12 @@ class MeetingTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        # A view asks for seven roles per cell as it paints: the others end here.
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
@@ -140,13 +234,35 @@ class MeetingTableModel(QAbstractTableModel):
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        kept = [(self._rows[i.row()].id, i.column()) for i in before]
-        self._rows = self._sorted(self._rows)
-        position = {row.id: i for i, row in enumerate(self._rows)}
+        kept = [(self._ids[i.row()], i.column()) for i in before]
+        if self._times is not None and not self.sorts_by_time(column):
+            assert self._read_all is not None
+            every = list(self._read_all())  # every row, read once
+            self._rows = {row.id: row for row in every}
+            self._ids = [row.id for row in every]
+            self._times = self._read = self._read_all = None
+        if self._times is not None:
+            self._ids = self._time_order()
+        else:
+            self._ids = [row.id for row in self._sorted([self._rows[i] for i in self._ids])]
+        self._position = None
         self.changePersistentIndexList(
-            before, [self.index(position[meeting_id], column) for meeting_id, column in kept]
+            before, [self._index_of(meeting_id, column) for meeting_id, column in kept]
         )
         self.layoutChanged.emit()
+
+    def _index_of(self, meeting_id: int, column: int) -> QModelIndex:
+        row = self.row_of(meeting_id)
+        return QModelIndex() if row is None else self.index(row, column)
+
+    def _time_order(self) -> list[int]:
+        """The ids of `_times` by start, as `_sorted` orders rows by the Date column."""
+        assert self._times is not None
+        if self._sort[1] == Qt.SortOrder.AscendingOrder:
+            return list(self._times.ids)
+        ids, starts = self._times.ids, self._times.starts
+        latest_first = sorted(range(len(ids)), key=starts.__getitem__, reverse=True)
+        return [ids[i] for i in latest_first]
 
     def _sorted(self, rows: Sequence[MeetingRow]) -> list[MeetingRow]:
         column, order = self._sort
@@ -170,7 +286,9 @@ class MeetingListView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MeetingRow] = []
+        self._meetings: MeetingManager | None = None
+        self._every_row: list[MeetingRow] | None = None  # read when a sort needs it
+        self._texts: MeetingTexts | None = None  # read when words are typed
         self._today = dt.date.today()
         self._start_date: dt.date | None = None
         self.model = MeetingTableModel(self)
@@ -237,57 +355,84 @@ class MeetingListView(QWidget):
 
     # ------------------------------------------------------------ content
 
-    def set_rows(
-        self, rows: Sequence[MeetingRow], start_date: dt.date | None, today: dt.date
+    def set_meetings(
+        self, meetings: MeetingManager | None, start_date: dt.date | None, today: dt.date
     ) -> None:
-        """Every meeting; the filters chosen apply, the selection is kept."""
-        self._rows = list(rows)
+        """List the workspace's meetings (read again); the filters chosen apply,
+        the selection is kept."""
+        self._meetings = meetings
+        self._every_row = self._texts = None
         self._start_date = start_date
         self._today = today
         self._apply_filter()
 
     def meeting_filter(self) -> MeetingFilter:
-        choice = self.status_combo.currentData()
+        choice = self.status_combo.currentData()  # the status comes back as its text value
         return MeetingFilter(
             text=self.search_edit.text(),
-            status=choice if isinstance(choice, MeetingStatus) else None,
+            status=_STATUSES.get(choice) if isinstance(choice, str) else None,
             awaiting_capture_on=self._today if choice == AWAITING else None,
         )
 
     @Slot()
     def _apply_filter(self) -> None:
         selected = self.current_meeting_id()
-        shown = filter_meeting_rows(self._rows, self.meeting_filter())
-        self.model.set_rows(shown, self._start_date, self._today)
-        self.empty_label.setVisible(not shown)
-        self.empty_label.setText(
-            self.tr("No meeting matches the filter.")
-            if self._rows
-            else self.tr("No meetings yet. Schedule your first one-to-one: New meeting (Ctrl+N).")
-        )
+        flt = self.meeting_filter()
+        meetings = self._meetings
+        if meetings is None:
+            self.model.set_rows([], self._start_date, self._today)
+        elif not self.model.sorts_by_time(self.model.sort_column()):
+            shown = filter_meeting_rows(self._all_rows(), flt)
+            self.model.set_rows(shown, self._start_date, self._today)
+        else:
+            if flt.text.strip() and self._texts is None:
+                self._texts = meetings.search_texts()  # kept for the next keystrokes
+            self.model.set_times(
+                meetings.times(flt, self._texts),
+                meetings.rows_by_id,
+                lambda: filter_meeting_rows(self._all_rows(), flt),
+                self._start_date,
+                self._today,
+            )
+        self._show_empty(flt)
         if selected is not None and self.model.row_of(selected) is not None:
             self.select(selected)
         else:
             self._select_upcoming()
         self.current_changed.emit()
 
+    def _all_rows(self) -> list[MeetingRow]:
+        """Every meeting, read once until the list is loaded again."""
+        if self._every_row is None:
+            self._every_row = self._meetings.rows() if self._meetings is not None else []
+        return self._every_row
+
+    def _show_empty(self, flt: MeetingFilter) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        if not empty:
+            return
+        if flt != MeetingFilter() and self._meetings is not None and self._meetings.count():
+            self.empty_label.setText(self.tr("No meeting matches the filter."))
+        else:
+            self.empty_label.setText(
+                self.tr("No meetings yet. Schedule your first one-to-one: New meeting (Ctrl+N).")
+            )
+
     def _select_upcoming(self) -> None:
         """Nothing selected yet: the first meeting from today on (or the last one)."""
-        if not self.model.rowCount():
-            return
-        today = str(self._today)
-        rows = self.model.rows()
-        target = next((r.id for r in rows if r.starts[:10] >= today), rows[-1].id)
-        self.select(target)
+        target = self.model.first_from(self._today)
+        if target is not None:
+            self.select(target)
 
     def visible_ids(self) -> list[int]:
-        return [row.id for row in self.model.rows()]
+        return self.model.ids()
 
     def current_meeting_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid() or index.row() >= self.model.rowCount():
             return None
-        return self.model.row_at(index.row()).id
+        return self.model.id_at(index.row())
 
     def select(self, meeting_id: int) -> bool:
         """Select a meeting if the filters show it."""
@@ -308,7 +453,7 @@ class MeetingListView(QWidget):
     @Slot(QModelIndex)
     def _activate_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.meeting_activated.emit(self.model.row_at(index.row()).id)
+            self.meeting_activated.emit(self.model.id_at(index.row()))
 
     @Slot()
     def _row_changed(self) -> None:

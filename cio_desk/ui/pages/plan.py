@@ -2,17 +2,23 @@
 
 Situation assessment, goals, guiding principles, initiatives, one tab per
 horizon (6, 12, 24 months), the budget, and traceability with the plan's
-health checks. Only the tab in view reads the workspace; the others read
-it when they are next shown. Every figure comes from the services, the same
-ones the PDF uses, so the screen and the document agree.
+health checks. A tab is built when it is first shown, and only the tab in
+view reads the workspace; the others read it when they are next shown, so
+opening the page or a tab costs one tab on a plan of hundreds of
+initiatives. Every figure comes from the services, the same ones the PDF
+uses, so the screen and the document agree.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from cio_desk.errors import NotFoundError
+from cio_desk.services.onboarding import DayInfo
 from cio_desk.store.enums import HORIZONS
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.base import Page
@@ -25,63 +31,99 @@ from cio_desk.ui.pages.plan_horizon import HorizonTab
 from cio_desk.ui.pages.plan_initiatives import InitiativesTab
 from cio_desk.ui.pages.plan_tab import PlanTab
 from cio_desk.ui.pages.plan_trace import TraceTab
+from cio_desk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+
+
+@dataclass(frozen=True)
+class _TabSpec:
+    """A tab of the page: its title, its tooltip, and how to build it."""
+
+    title: str
+    tooltip: str
+    build: Callable[[PlanEdits, QWidget], PlanTab]
 
 
 class PlanPage(Page):
-    """The plan's tabs; Ctrl+N adds the main item of the tab in view."""
+    """The plan's tabs under the page's title; Ctrl+N adds the main item of the tab in view."""
+
+    ASSESSMENT, GOALS, APPROACH, INITIATIVES = range(4)
+    FIRST_HORIZON = 4  # then one tab per horizon, in HORIZONS order
+    BUDGET, TRACEABILITY = FIRST_HORIZON + len(HORIZONS), FIRST_HORIZON + len(HORIZONS) + 1
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.edits = PlanEdits(context, lambda: self._workspace, self)
         self._stale: set[int] = set()
+        self._built: dict[int, PlanTab] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.setSpacing(10)
+        self.header = PageHeader(self.tr("Plan"), "", self)
+        layout.addWidget(self.header)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.assessment_tab = AssessmentTab(self.edits, self)
-        self.goals_tab = GoalsTab(self.edits, self)
-        self.principles_tab = PrinciplesTab(self.edits, self)
-        self.initiatives_tab = InitiativesTab(self.edits, self)
-        self.horizon_tabs = {h: HorizonTab(self.edits, h, self) for h in HORIZONS}
-        self.budget_tab = BudgetTab(self.edits, self)
-        self.trace_tab = TraceTab(self.edits, self)
-        self._add(self.assessment_tab, self.tr("Assessment"), self.tr("Situation assessment"))
-        self._add(self.goals_tab, self.tr("Goals"), self.tr("Goals of the plan"))
-        self._add(
-            self.principles_tab, self.tr("Approach"), self.tr("Guiding principles (the approach)")
-        )
-        self._add(self.initiatives_tab, self.tr("Initiatives"), self.tr("Every initiative, ranked"))
-        for horizon, tab in self.horizon_tabs.items():
-            self._add(tab, fmt.horizon_short_label(horizon), fmt.horizon_label(horizon))
-        self._add(self.budget_tab, self.tr("Budget"), self.tr("What the plan costs, and when"))
-        self._add(
-            self.trace_tab,
-            self.tr("Traceability"),
-            self.tr("Traceability and plan health: what is answered, what needs a second look"),
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)
+        self._specs = self._tab_specs()
+        for spec in self._specs:
+            holder = QWidget(self.tabs)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            index = self.tabs.addTab(holder, spec.title)
+            self.tabs.setTabToolTip(index, spec.tooltip)
         self._connect_signals()
 
-    def _add(self, tab: PlanTab, title: str, tooltip: str) -> None:
-        index = self.tabs.addTab(tab, title)
-        self.tabs.setTabToolTip(index, tooltip)
+    def _tab_specs(self) -> list[_TabSpec]:
+        horizons = [
+            _TabSpec(
+                fmt.horizon_short_label(h),
+                fmt.horizon_label(h),
+                lambda edits, parent, h=h: HorizonTab(edits, h, parent),
+            )
+            for h in HORIZONS
+        ]
+        return [
+            _TabSpec(self.tr("Assessment"), self.tr("Situation assessment"), AssessmentTab),
+            _TabSpec(self.tr("Goals"), self.tr("Goals of the plan"), GoalsTab),
+            _TabSpec(
+                self.tr("Approach"), self.tr("Guiding principles (the approach)"), PrinciplesTab
+            ),
+            _TabSpec(self.tr("Initiatives"), self.tr("Every initiative, ranked"), InitiativesTab),
+            *horizons,
+            _TabSpec(self.tr("Budget"), self.tr("What the plan costs, and when"), BudgetTab),
+            _TabSpec(
+                self.tr("Traceability"),
+                self.tr("Traceability and plan health: what is answered, what needs a second look"),
+                TraceTab,
+            ),
+        ]
 
     def _connect_signals(self) -> None:
         self.tabs.currentChanged.connect(self._tab_changed)
-        for tab in self._all_tabs():
-            tab.open_requested.connect(self.open_item)
-        for tab in self.horizon_tabs.values():
-            tab.new_item_changed.connect(self.new_item_changed)
 
-    def _all_tabs(self) -> list[PlanTab]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+    # ------------------------------------------------------------ tabs
+
+    def tab_at(self, index: int) -> PlanTab:
+        """The tab at `index`, built now if it was not yet."""
+        tab = self._built.get(index)
+        if tab is None:
+            holder = self.tabs.widget(index)
+            tab = self._specs[index].build(self.edits, holder)
+            holder.layout().addWidget(tab)
+            tab.open_requested.connect(self.open_item)
+            if isinstance(tab, HorizonTab):
+                tab.new_item_changed.connect(self.new_item_changed)
+            self._built[index] = tab
+        return tab
+
+    def horizon_tab(self, horizon: int) -> HorizonTab:
+        """The tab of one horizon (6, 12 or 24), built now if it was not yet."""
+        return self.tab_at(self.FIRST_HORIZON + HORIZONS.index(horizon))  # type: ignore[return-value]
 
     def page_title(self) -> str:
         return self.tr("Plan")
 
     def current_tab(self) -> PlanTab:
-        return self.tabs.currentWidget()  # type: ignore[return-value]
+        return self.tab_at(self.tabs.currentIndex())
 
     # ------------------------------------------------------------ refresh
 
@@ -89,8 +131,33 @@ class PlanPage(Page):
         """Read the tab in view again; the others when they are next shown."""
         if self._workspace is None:
             return
+        day = self._workspace.onboarding.day(self._context.now().date())
+        self.header.set_subtitle(self._subtitle(day))
         self._stale = set(range(self.tabs.count()))
         self._refresh_current()
+
+    def _subtitle(self, day: DayInfo | None) -> str:
+        what = self.tr("Assessment, goals, approach and initiatives over 6, 12 and 24 months.")
+        return what if day is None else f"{what} {self._when_due(day)}"
+
+    def _when_due(self, day: DayInfo) -> str:
+        if not day.started:
+            if day.days_to_start == 1:
+                return self.tr("You start tomorrow; the plan is due on Day {due}.").format(
+                    due=day.due_day
+                )
+            return self.tr("You start in {n} days; the plan is due on Day {due}.").format(
+                n=day.days_to_start, due=day.due_day
+            )
+        if day.past_due:
+            text = self.tr("Day {n}: the plan was due on Day {due}; keep it current.")
+        elif day.days_left == 0:
+            text = self.tr("Day {n}: the plan is due today.")
+        elif day.days_left == 1:
+            text = self.tr("Day {n}: the plan is due tomorrow.")
+        else:
+            text = self.tr("Day {n}: the plan is due on Day {due}, in {left} days.")
+        return text.format(n=day.number, due=day.due_day, left=day.days_left)
 
     def _refresh_current(self) -> None:
         index = self.tabs.currentIndex()
@@ -114,7 +181,7 @@ class PlanPage(Page):
             self.current_tab().new_item()
 
     def show_tab(self, tab: PlanTab) -> None:
-        self.tabs.setCurrentWidget(tab)
+        self.tabs.setCurrentWidget(tab.parentWidget())
         self._refresh_current()
 
     @Slot(str, int)
@@ -138,17 +205,16 @@ class PlanPage(Page):
         ws = self._workspace
         assert ws is not None
         if kind in ("initiative", "milestone"):
-            return self.initiatives_tab
+            return self.tab_at(self.INITIATIVES)
         if kind == "goal":
-            return self.goals_tab
+            return self.tab_at(self.GOALS)
         if kind == "assessment":
-            return self.assessment_tab
+            return self.tab_at(self.ASSESSMENT)
         if kind == "horizon":
-            return self.horizon_tabs.get(item_id)
+            return self.horizon_tab(item_id) if item_id in HORIZONS else None
         if kind in ("measure", "contingency", "next_step"):
-            return self.horizon_tabs.get(
-                self._horizon_of(kind, item_id), self.horizon_tabs[HORIZONS[0]]
-            )
+            horizon = self._horizon_of(kind, item_id)
+            return self.horizon_tab(horizon if horizon in HORIZONS else HORIZONS[0])
         return None
 
     def _horizon_of(self, kind: str, item_id: int) -> int:

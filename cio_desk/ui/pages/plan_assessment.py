@@ -27,7 +27,7 @@ from cio_desk.ui import formatting as fmt
 from cio_desk.ui.dialogs.plan_form import one_line
 from cio_desk.ui.pages.plan_edits import PlanEdits
 from cio_desk.ui.pages.plan_models import RowsModel
-from cio_desk.ui.pages.plan_tab import PlanTab, Section, Table, muted
+from cio_desk.ui.pages.plan_tab import TAB_MARGINS, PlanTab, Section, Table, muted
 from cio_desk.ui.theme import scaled_font
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -136,7 +136,7 @@ class AssessmentTab(PlanTab):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setContentsMargins(*TAB_MARGINS)
         layout.setSpacing(10)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.section = Section(self.tr("Situation assessment"), splitter, buttons_below=True)

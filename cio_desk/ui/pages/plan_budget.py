@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,11 +25,12 @@ from cio_desk.store.enums import HORIZONS, CostCategory
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.plan_edits import PlanEdits
 from cio_desk.ui.pages.plan_models import RowsModel
-from cio_desk.ui.pages.plan_tab import PlanTab, Section, Table, heading, muted
+from cio_desk.ui.pages.plan_tab import TAB_MARGINS, PlanTab, Section, Table, muted
 from cio_desk.ui.widgets.cards import StatCard
 
 _DETAILS_MIN_HEIGHT = 260
 _SIDE_BY_SIDE_WIDTH = 960  # below this width the totals tables stack
+_SCROLL_GAP = 8  # between the cards and the scroll bar
 
 
 @dataclass(frozen=True)
@@ -213,9 +215,9 @@ class BudgetTab(PlanTab):
         outer.addWidget(scroll)
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 14, 16, 14)
+        left, top, _right, _bottom = TAB_MARGINS
+        layout.setContentsMargins(left, top, _SCROLL_GAP, _SCROLL_GAP)
         layout.setSpacing(10)
-        layout.addWidget(heading(self.tr("Budget"), body))
         self.rules_label = muted("", body)
         layout.addWidget(self.rules_label)
         cards = QHBoxLayout()
@@ -235,13 +237,6 @@ class BudgetTab(PlanTab):
         self.category_table = self._table_section(top, self.tr("By category"), self.category_model)
         self.horizon_table.fit_columns(TotalsModel.LABEL)
         self.category_table.fit_columns(TotalsModel.LABEL)
-        # Both small tables show every line: each horizon or category, and the total.
-        for table, lines in (
-            (self.horizon_table, len(HORIZONS) + 1),
-            (self.category_table, len(CostCategory) + 1),
-        ):
-            height = table.verticalHeader().defaultSectionSize() * lines
-            table.setMinimumHeight(height + table.horizontalHeader().sizeHint().height() + 4)
         layout.addLayout(self._totals_row)
         self.details = QTabWidget(body)
         self.details.setMinimumHeight(_DETAILS_MIN_HEIGHT)
@@ -260,7 +255,7 @@ class BudgetTab(PlanTab):
         section = Section(title, parent)
         table = Table(model, section, sortable=False)
         section.body.addWidget(table)
-        self._totals_row.addWidget(section, 1)
+        self._totals_row.addWidget(section, 1, Qt.AlignmentFlag.AlignTop)
         return table
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -296,13 +291,13 @@ class BudgetTab(PlanTab):
             if h in budget.by_horizon
         ]
         total = TotalsLine(self.tr("Total"), budget.total, is_total=True)
-        self.horizon_table.set_rows([*horizons, total])
+        _show_all_rows(self.horizon_table, [*horizons, total])
         categories = [
             TotalsLine(fmt.cost_category_label(c), budget.by_category[c])
             for c in CostCategory
             if c in budget.by_category and budget.by_category[c].total
         ]
-        self.category_table.set_rows([*categories, total])
+        _show_all_rows(self.category_table, [*categories, total])
         self.initiative_table.set_rows(budget.initiatives)
         self.months_table.set_rows(
             [
@@ -322,11 +317,13 @@ class BudgetTab(PlanTab):
         total = budget.total
         money = budget.format
         self.total_card.headline.setText(money(total.total))
-        self.total_card.caption.setText(
-            self.tr("{year1} in year 1 · {year2} in year 2").format(
+        if total.total:
+            caption = self.tr("{year1} in year 1 · {year2} in year 2").format(
                 year1=money(total.year1), year2=money(total.year2)
             )
-        )
+        else:
+            caption = self.tr("No costs yet: give each initiative its cost lines.")
+        self.total_card.caption.setText(caption)
         self.total_card.meter.hide()
         share = budget.confirmed.total / total.total if total.total else 0.0
         self.confirmed_card.headline.setText(money(budget.confirmed.total))
@@ -345,6 +342,16 @@ class BudgetTab(PlanTab):
             text = self.tr("Scheduled beyond the cost: {amount}").format(
                 amount=money(-budget.unscheduled)
             )
-        else:
+        elif scheduled:
             text = self.tr("The schedule matches the cost.")
+        else:
+            text = self.tr("No payments scheduled yet.")
         self.scheduled_card.caption.setText(text)
+
+
+def _show_all_rows(table: Table, lines: list[TotalsLine]) -> None:
+    """A small totals table as tall as its lines: no scrolling, no blank rows."""
+    table.set_rows(lines)
+    rows = table.verticalHeader().defaultSectionSize() * len(lines)
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(rows + header + 2 * table.frameWidth())

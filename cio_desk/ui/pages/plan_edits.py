@@ -178,6 +178,25 @@ class PlanEdits:
         units |= {s.unit for s in self.ws.plan.situations.list()}
         return sorted(units, key=str.casefold)
 
+    def _edit_row(
+        self,
+        manager: RowManager,
+        item_id: int | None,
+        texts: tuple[str, str],
+        open_editor: Callable[[Callable[[Any], Any], Any], tuple[Any, bool]],
+    ) -> Any:
+        """Open an editor on row `item_id` (None: a new row); what it saves is one undo step.
+
+        `texts` name the step: (new, edit). `open_editor(save, record)` shows the
+        dialog; `save(data)` adds or updates the row through the edit history.
+        """
+        record = manager.get(item_id) if item_id is not None else None
+        text = texts[0] if record is None else texts[1]
+        saved, _ok = open_editor(
+            lambda data: save_row(self.history, text, manager, item_id, data), record
+        )
+        return saved
+
     # ------------------------------------------------------------ initiatives
 
     def initiative_choices(self) -> InitiativeChoices:
@@ -228,30 +247,25 @@ class PlanEdits:
     # ------------------------------------------------------------ goals and principles
 
     def edit_goal(self, item_id: int | None = None) -> Any:
-        manager = self.ws.plan.goals
-        goal = manager.get(item_id) if item_id is not None else None
-        text = _tr("Edit goal") if goal else _tr("New goal")
-        saved, _ok = GoalEditor.edit(
-            self._parent,
-            lambda data: save_row(self.history, text, manager, item_id, data),
-            self.ws.plan.initiatives.list(),
-            goal,
+        return self._edit_row(
+            self.ws.plan.goals,
+            item_id,
+            (_tr("New goal"), _tr("Edit goal")),
+            lambda save, goal: GoalEditor.edit(
+                self._parent, save, self.ws.plan.initiatives.list(), goal
+            ),
         )
-        return saved
 
     def delete_goal(self, item_id: int) -> None:
         delete_row(self.history, _tr("Delete goal"), self.ws.plan.goals, item_id)
 
     def edit_principle(self, item_id: int | None = None) -> Any:
-        manager = self.ws.plan.principles
-        principle = manager.get(item_id) if item_id is not None else None
-        text = _tr("Edit principle") if principle else _tr("New principle")
-        saved, _ok = PrincipleEditor.edit(
-            self._parent,
-            lambda data: save_row(self.history, text, manager, item_id, data),
-            principle,
+        return self._edit_row(
+            self.ws.plan.principles,
+            item_id,
+            (_tr("New principle"), _tr("Edit principle")),
+            lambda save, principle: PrincipleEditor.edit(self._parent, save, principle),
         )
-        return saved
 
     def delete_principle(self, item_id: int) -> None:
         delete_row(self.history, _tr("Delete principle"), self.ws.plan.principles, item_id)
@@ -297,17 +311,14 @@ class PlanEdits:
         delete_row(self.history, _tr("Delete assessment item"), self.ws.plan.assessment, item_id)
 
     def edit_situation(self, item_id: int | None = None, unit: str = "") -> Any:
-        manager = self.ws.plan.situations
-        situation = manager.get(item_id) if item_id is not None else None
-        text = _tr("Edit unit situation") if situation else _tr("New unit situation")
-        saved, _ok = SituationEditor.edit(
-            self._parent,
-            lambda data: save_row(self.history, text, manager, item_id, data),
-            self.units(),
-            situation,
-            unit,
+        return self._edit_row(
+            self.ws.plan.situations,
+            item_id,
+            (_tr("New unit situation"), _tr("Edit unit situation")),
+            lambda save, situation: SituationEditor.edit(
+                self._parent, save, self.units(), situation, unit
+            ),
         )
-        return saved
 
     def delete_situation(self, item_id: int) -> None:
         delete_row(self.history, _tr("Delete unit situation"), self.ws.plan.situations, item_id)
@@ -320,52 +331,49 @@ class PlanEdits:
         horizon: int | None = None,
         initiative_id: int | None = None,
     ) -> Any:
-        manager = self.ws.plan.measures
-        measure = manager.get(item_id) if item_id is not None else None
-        text = _tr("Edit measure") if measure else _tr("New measure")
-        saved, _ok = MeasureEditor.edit(
-            self._parent,
-            lambda data: save_row(self.history, text, manager, item_id, data),
-            self.ws.plan.initiatives.list(include_dropped=False),
-            self.today(),
-            measure,
-            horizon,
-            initiative_id,
+        return self._edit_row(
+            self.ws.plan.measures,
+            item_id,
+            (_tr("New measure"), _tr("Edit measure")),
+            lambda save, measure: MeasureEditor.edit(
+                self._parent,
+                save,
+                self.ws.plan.initiatives.list(include_dropped=False),
+                self.today(),
+                measure,
+                horizon,
+                initiative_id,
+            ),
         )
-        return saved
 
     def delete_measure(self, item_id: int) -> None:
         delete_row(self.history, _tr("Delete measure"), self.ws.plan.measures, item_id)
 
     def edit_contingency(self, item_id: int | None = None, horizon: int | None = None) -> Any:
-        manager = self.ws.plan.contingencies
-        contingency = manager.get(item_id) if item_id is not None else None
-        text = _tr("Edit contingency") if contingency else _tr("New contingency")
-        saved, _ok = ContingencyEditor.edit(
-            self._parent,
-            lambda data: save_row(self.history, text, manager, item_id, data),
-            self.ws.risks.list(),
-            self.ws.plan.initiatives.list(include_dropped=False),
-            contingency,
-            horizon,
+        return self._edit_row(
+            self.ws.plan.contingencies,
+            item_id,
+            (_tr("New contingency"), _tr("Edit contingency")),
+            lambda save, contingency: ContingencyEditor.edit(
+                self._parent,
+                save,
+                self.ws.risks.list(),
+                self.ws.plan.initiatives.list(include_dropped=False),
+                contingency,
+                horizon,
+            ),
         )
-        return saved
 
     def delete_contingency(self, item_id: int) -> None:
         delete_row(self.history, _tr("Delete contingency"), self.ws.plan.contingencies, item_id)
 
     def edit_next_step(self, item_id: int | None = None, horizon: int = 6) -> Any:
-        manager = self.ws.plan.next_steps
-        step = manager.get(item_id) if item_id is not None else None
-        text = _tr("Edit next step") if step else _tr("New next step")
-        saved, _ok = NextStepEditor.edit(
-            self._parent,
-            lambda data: save_row(self.history, text, manager, item_id, data),
-            horizon,
-            self.today(),
-            step,
+        return self._edit_row(
+            self.ws.plan.next_steps,
+            item_id,
+            (_tr("New next step"), _tr("Edit next step")),
+            lambda save, step: NextStepEditor.edit(self._parent, save, horizon, self.today(), step),
         )
-        return saved
 
     def delete_next_step(self, item_id: int) -> None:
         delete_row(self.history, _tr("Delete next step"), self.ws.plan.next_steps, item_id)

@@ -20,7 +20,7 @@ from cio_desk.ui.pages.plan_horizon_models import (
     PrioritiesModel,
 )
 from cio_desk.ui.pages.plan_models import RowsModel
-from cio_desk.ui.pages.plan_tab import PlanTab, Section, Table, heading, muted
+from cio_desk.ui.pages.plan_tab import TAB_MARGINS, PlanTab, Section, Table, muted
 
 MEASURES, PRIORITIES, CONTINGENCIES, NEXT_STEPS = "measure", "initiative", "contingency", "step"
 
@@ -41,10 +41,9 @@ class HorizonTab(PlanTab):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(6)
-        layout.addWidget(heading(fmt.horizon_label(self.horizon), self))
-        self.summary_label = muted("", self)
+        layout.setContentsMargins(*TAB_MARGINS)
+        layout.setSpacing(8)
+        self.summary_label = muted(fmt.horizon_label(self.horizon), self)
         layout.addWidget(self.summary_label)
         rows = QSplitter(Qt.Orientation.Vertical, self)
         top = QSplitter(Qt.Orientation.Horizontal, rows)
@@ -234,9 +233,10 @@ class HorizonTab(PlanTab):
             None if view.next_steps else self.tr("No next steps yet."), self.steps_table
         )
         summary = self.tr(
-            "{priorities} key priorities · {measures} measures · {contingencies} contingencies "
-            "· {steps} next steps open"
+            "{horizon}: {priorities} key priorities · {measures} measures · {contingencies} "
+            "contingencies · {steps} next steps open"
         ).format(
+            horizon=fmt.horizon_label(self.horizon),
             priorities=len(view.priorities),
             measures=len(view.measures),
             contingencies=len(view.contingencies),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +31,7 @@ from cio_desk.store.enums import HORIZONS, InitiativeStatus
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.plan_edits import PlanEdits
 from cio_desk.ui.pages.plan_models import RowsModel
-from cio_desk.ui.pages.plan_tab import PlanTab, Section, Table, heading
-from cio_desk.ui.widgets.pick_list import refilter
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from cio_desk.ui.pages.plan_tab import TAB_MARGINS, PlanTab, Section, Table
 
 
 @dataclass(frozen=True)
@@ -179,19 +176,16 @@ def people_text(trace: InitiativeTrace) -> str:
     return "\n".join(lines)
 
 
-class InitiativeFilter(QSortFilterProxyModel):
+@dataclass(frozen=True)
+class InitiativeFilter:
     """Words in the title or owner, one horizon, dropped ones shown or not."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.words: list[str] = []
-        self.horizon: int | None = None
-        self.show_dropped = False
+    words: tuple[str, ...] = ()
+    horizon: int | None = None
+    show_dropped: bool = False
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, InitiativesModel)
-        record = model.row_at(source_row).record
+    def __call__(self, row: InitiativeRow) -> bool:
+        record = row.record
         if record.status == InitiativeStatus.DROPPED and not self.show_dropped:
             return False
         if self.horizon is not None and record.horizon != self.horizon:
@@ -213,10 +207,9 @@ class InitiativesTab(PlanTab):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setContentsMargins(*TAB_MARGINS)
         layout.setSpacing(10)
         top = QHBoxLayout()
-        top.addWidget(heading(self.tr("Initiatives"), self), 1)
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Filter by title or owner"))
         self.search_edit.setClearButtonEnabled(True)
@@ -233,8 +226,8 @@ class InitiativesTab(PlanTab):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.section = Section(self.tr("Ranked within each horizon"), splitter)
         self.model = InitiativesModel(self)
-        self.filter = InitiativeFilter(self)
-        self.table = Table(self.model, self.section, proxy=self.filter)
+        self.model.set_filter(InitiativeFilter())
+        self.table = Table(self.model, self.section)
         self.table.fit_columns(InitiativesModel.TITLE)
         self.section.body.addWidget(self.table)
         self.section.add_button(
@@ -287,7 +280,7 @@ class InitiativesTab(PlanTab):
         self._refreshing = True  # one "why" at the end, not one per selection change
         try:
             self.table.set_rows(list(self._rows.values()))
-            if self.table.selected_id() is None and self.filter.rowCount():
+            if self.table.selected_id() is None and self.model.rowCount():
                 self.table.selectRow(0)  # the why panel always has something to say
         finally:
             self._refreshing = False
@@ -296,7 +289,7 @@ class InitiativesTab(PlanTab):
         self._show_why()
 
     def _show_count(self) -> None:
-        shown, total = self.filter.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         if total == 0:
             self.section.set_count("")
         elif shown == total:
@@ -315,12 +308,13 @@ class InitiativesTab(PlanTab):
 
     @Slot()
     def _filter_changed(self) -> None:
-        def change() -> None:
-            self.filter.words = self.search_edit.text().casefold().split()
-            self.filter.horizon = self.horizon_combo.currentData()
-            self.filter.show_dropped = self.dropped_box.isChecked()
-
-        refilter(self.filter, change)
+        self.table.set_filter(
+            InitiativeFilter(
+                tuple(self.search_edit.text().casefold().split()),
+                self.horizon_combo.currentData(),
+                self.dropped_box.isChecked(),
+            )
+        )
         self._show_count()
 
     # ------------------------------------------------------------ why

@@ -1,13 +1,17 @@
 """The thin table model every Plan tab builds on.
 
 A subclass names its columns and says what each cell shows; the rows are
-the services' records, given whole to `set_rows`. Sorting uses `SORT_ROLE`
-(numbers sort as numbers), and `ID_ROLE` gives the record's id.
+the services' records, given whole to `set_rows`. The model sorts its own
+rows by `sort_value` (numbers sort as numbers; column -1 is the service's
+order) and hides those a filter refuses (`set_filter`): a proxy model would
+ask for every sort key through `data()` and pass every painted cell through
+more calls into Python. `SORT_ROLE` gives the sort key and `ID_ROLE` the
+record's id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -41,7 +45,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows: list[T] = []
+        self._rows: list[T] = []  # as shown: filtered and sorted
+        self._given: list[T] = []  # all of them, in the service's order
+        self._accepts: Callable[[T], bool] | None = None
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._numbers: dict[int, int] = {}
         self.header_tooltips: dict[int, str] = {}
         self._bold = QFont()
@@ -77,10 +84,46 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._numbers = {id(item): row for row, item in enumerate(self._rows, start=1)}
+        self._given = list(rows)
+        self._rows = self._shown()
+        self._numbers = {id(item): row for row, item in enumerate(self._given, start=1)}
         self._tone_colors = {}
         self.endResetModel()
+
+    def set_filter(self, accepts: Callable[[T], bool] | None) -> None:
+        """Show only the rows `accepts` takes (None: every row)."""
+        self.beginResetModel()
+        self._accepts = accepts
+        self._rows = self._shown()
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many rows there are, shown or not."""
+        return len(self._given)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column` (-1: the service's order); the selection follows its rows."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        kept = [(id(self._rows[index.row()]), index.column()) for index in before]
+        self._rows = self._shown()
+        position = {id(item): row for row, item in enumerate(self._rows)}
+        after = [self.index(position[item], at) for item, at in kept]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _shown(self) -> list[T]:
+        accepts = self._accepts
+        rows = self._given if accepts is None else [item for item in self._given if accepts(item)]
+        column, order = self._sort
+        if column < 0:
+            return list(rows)
+        return sorted(
+            rows,
+            key=lambda item: self.sort_value(item, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
 
     def number(self, item: T) -> int:
         """The row of `item`, counted from 1 (its place in the service's order)."""

@@ -8,9 +8,10 @@ asks the page to show items elsewhere with `open_requested(kind, id)`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,14 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from cio_desk.ui.pages.plan_edits import PlanEdits
-from cio_desk.ui.pages.plan_models import ID_ROLE, SORT_ROLE, RowsModel
+from cio_desk.ui.pages.plan_models import ID_ROLE, RowsModel
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.workspace import Workspace
 
+# Around a tab's content: the page's margins are around the tabs already.
+TAB_MARGINS = (0, 12, 0, 0)
 # Columns fitted to their contents look at this many rows (all of them cost time on big plans).
 _FIT_ROWS = 100
 _MAX_FIT_CHARS = 40  # a fitted column is never wider than this many average characters
+_MIN_STRETCH_CHARS = 18  # a stretch column (an initiative's title) is never narrower
 _CELL_ROOM = 14  # pixels around a cell's text
 _HEADER_ROOM = 24  # pixels around a header's text, with room for the sort arrow
 _CHECK_ROOM = 24  # pixels for a tick box
@@ -129,7 +133,7 @@ class Section(QFrame):
 
 
 class Table(QTableView):
-    """A read-only table over a `RowsModel`, sortable through `SORT_ROLE`.
+    """A read-only table over a `RowsModel`, sortable by clicking a column's header.
 
     Enter or a double click emits `open_row(id)`; Delete emits `delete_row(id)`;
     Alt+Up and Alt+Down emit `move_row(id, step)`.
@@ -146,16 +150,14 @@ class Table(QTableView):
         parent: QWidget | None = None,
         *,
         sortable: bool = True,
-        proxy: QSortFilterProxyModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.rows_model = model
-        self._stretch: frozenset[int] | None = None  # set by fit_columns
+        self._stretch: frozenset[int] = frozenset()  # set by fit_columns
+        self._squeezed: bool | None = None  # stretch columns narrowed to a readable width
+        self._fitted = False
         self._fixed: set[int] = set()
-        self.proxy = proxy or QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
+        self.setModel(model)
         self.setSortingEnabled(sortable)
         if sortable:
             self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
@@ -191,39 +193,72 @@ class Table(QTableView):
 
         Widths are measured on the text of the first rows each time rows are
         set: Qt's own fitting asks the model for every role of every cell,
-        which costs too much on a plan of hundreds of initiatives.
+        which costs too much on a plan of hundreds of initiatives. When the
+        table is too narrow, the stretch columns keep a readable width and
+        the table scrolls sideways rather than squeezing them to nothing.
         """
         self._stretch = frozenset(stretch)
+        self._fitted = True
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(self.rows_model.columnCount()):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column in stretch
-                else QHeaderView.ResizeMode.Interactive
-            )
-            header.setSectionResizeMode(column, mode)
+            if column not in stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._fit_widths()
 
     def _fit_widths(self) -> None:
-        if self._stretch is None:
+        if not self._fitted:
             return
         model = self.rows_model
         sample = model.rows()[:_FIT_ROWS]
         metrics = self.fontMetrics()
+        bold_metrics = QFontMetrics(scaled_font(self.font(), 1.0, bold=True))
         header_metrics = self.horizontalHeader().fontMetrics()
         char = metrics.averageCharWidth()
         for column in range(model.columnCount()):
             if column in self._stretch or column in self._fixed:
                 continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            widest = header_metrics.horizontalAdvance(title) + _HEADER_ROOM
-            for item in sample:
-                for line in model.cell(item, column).split("\n"):
-                    widest = max(widest, metrics.horizontalAdvance(line) + _CELL_ROOM)
+            # Measured once per distinct text: many cells repeat ("6 months", "Approved").
+            texts = {(model.cell(item, column), model.bold(item, column)) for item in sample}
+            cells = max(
+                (
+                    (bold_metrics if bold else metrics).horizontalAdvance(line) + _CELL_ROOM
+                    for text, bold in texts
+                    for line in text.split("\n")
+                ),
+                default=0,
+            )
             if column in model.checkable_columns:
-                widest += _CHECK_ROOM
+                cells += _CHECK_ROOM
+            widest = max(header_metrics.horizontalAdvance(title) + _HEADER_ROOM, cells)
             self.setColumnWidth(column, min(widest, _MAX_FIT_CHARS * char))
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Stretch columns share what the others leave, but never less than a readable width."""
+        if not self._stretch:
+            return
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column not in self._stretch and not header.isSectionHidden(column)
+        )
+        readable = _MIN_STRETCH_CHARS * self.fontMetrics().averageCharWidth()
+        squeezed = self.viewport().width() - others < readable * len(self._stretch)
+        if squeezed == self._squeezed:
+            return
+        self._squeezed = squeezed
+        mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+        for column in self._stretch:
+            header.setSectionResizeMode(column, mode)
+            if squeezed:
+                self.setColumnWidth(column, readable)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
 
     def wrap_rows(self) -> None:
         """Let long text wrap onto more lines; rows grow to fit as the width changes."""
@@ -247,9 +282,7 @@ class Table(QTableView):
         row = self.rows_model.row_of(item_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.rows_model.index(row, 0))
-        if not index.isValid():
-            return False
+        index = self.rows_model.index(row, 0)
         self.setCurrentIndex(index)
         self.selectRow(index.row())
         self.scrollTo(index)
@@ -262,6 +295,13 @@ class Table(QTableView):
         self._fit_widths()
         if self.wordWrap():
             self.resizeRowsToContents()
+        if selected is not None:
+            self.select_id(selected)
+
+    def set_filter(self, accepts: Callable[[Any], bool] | None) -> None:
+        """Show only the rows `accepts` takes, keeping the selection if it is still shown."""
+        selected = self.selected_id()
+        self.rows_model.set_filter(accepts)
         if selected is not None:
             self.select_id(selected)
 
@@ -284,13 +324,6 @@ class Table(QTableView):
         item_id = self.selected_id()
         if item_id is not None:
             self.toggle_row.emit(item_id)
-
-
-def heading(text: str, parent: QWidget, factor: float = 1.25) -> QLabel:
-    """A bold heading for a tab."""
-    label = plain_label(text, parent)
-    label.setFont(scaled_font(parent.font(), factor, bold=True))
-    return label
 
 
 def muted(text: str, parent: QWidget, *, wrap: bool = True) -> QLabel:

@@ -28,7 +28,7 @@ from cio_desk.ui import formatting as fmt
 from cio_desk.ui.dialogs.plan_form import one_line
 from cio_desk.ui.pages.plan_edits import PlanEdits
 from cio_desk.ui.pages.plan_models import RowsModel
-from cio_desk.ui.pages.plan_tab import PlanTab, Section, Table, heading, muted
+from cio_desk.ui.pages.plan_tab import TAB_MARGINS, PlanTab, Section, Table, muted
 
 _HEALTH_BATCH = 40  # findings laid out at a time
 _TEXT_MARGIN = 4  # pixels around a finding's text
@@ -213,14 +213,14 @@ class TraceTab(PlanTab):
     def __init__(self, edits: PlanEdits, parent: QWidget | None = None) -> None:
         super().__init__(edits, parent)
         self._unaddressed: list[TracedInsight] = []
+        self._heard = False  # any concern or proposal recorded at all
         self._build()
         self._connect_signals()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(6)
-        layout.addWidget(heading(self.tr("Traceability and plan health"), self))
+        layout.setContentsMargins(*TAB_MARGINS)
+        layout.setSpacing(8)
         self.coverage_label = muted("", self)
         layout.addWidget(self.coverage_label)
         rows = QSplitter(Qt.Orientation.Vertical, self)
@@ -289,8 +289,9 @@ class TraceTab(PlanTab):
         self._unaddressed = report.unaddressed
         concerns = report.coverage(InsightKind.CONCERN)
         proposals = report.coverage(InsightKind.PROPOSAL)
-        self.coverage_label.setText(
-            self.tr(
+        self._heard = bool(report.insights)
+        if self._heard:
+            coverage = self.tr(
                 "Concerns addressed: {c_done} of {c_all} · proposals addressed: {p_done} of "
                 "{p_all}. Dropped initiatives address nothing."
             ).format(
@@ -299,7 +300,14 @@ class TraceTab(PlanTab):
                 p_done=proposals.addressed,
                 p_all=proposals.total,
             )
-        )
+        else:
+            coverage = self.tr(
+                "No concerns or proposals recorded yet: record what you hear in your meetings."
+            )
+        orphans = report.addressing_nothing
+        if report.initiatives and not orphans:
+            coverage += " " + self.tr("Every initiative answers something a stakeholder said.")
+        self.coverage_label.setText(coverage)
         self._show_unaddressed()
         issues = self.ws.plan_health.check()
         self.health_model.set_rows(issues)
@@ -312,13 +320,10 @@ class TraceTab(PlanTab):
         self.people_section.show_empty(
             None if report.initiatives else self.tr("No initiatives yet."), self.people_table
         )
-        orphans = report.addressing_nothing
+        # Nothing to list: the coverage line says so, and the people get the room.
         self.orphans_table.set_rows(orphans)
         self.orphans_section.set_count(str(len(orphans)) if orphans else "")
-        self.orphans_section.show_empty(
-            None if orphans else self.tr("Every initiative answers something a stakeholder said."),
-            self.orphans_table,
-        )
+        self.orphans_section.setVisible(bool(orphans))
 
     @Slot()
     def _show_unaddressed(self) -> None:
@@ -330,6 +335,11 @@ class TraceTab(PlanTab):
             empty = None
         elif self._unaddressed:
             empty = self.tr("None of this kind is waiting; choose “Concerns and proposals”.")
+        elif not self._heard:
+            empty = self.tr(
+                "Concerns and proposals stakeholders raise are listed here until an initiative "
+                "answers them."
+            )
         else:
             empty = self.tr("Every concern and proposal you heard is addressed.")
         self.open_section.show_empty(empty, self.open_table)

@@ -14,7 +14,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +57,21 @@ def _shortcut(widget: QWidget, text: str, key: QKeySequence, slot: Callable[[], 
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(slot)
     widget.addAction(action)
+
+
+def _selected_row(table: QTableView, proxy: QSortFilterProxyModel) -> int | None:
+    """The model row of the line selected in `table` (shown through `proxy`), if any."""
+    rows = table.selectionModel().selectedRows()
+    return proxy.mapToSource(rows[0]).row() if rows else None
+
+
+def _select(table: QTableView, index: QModelIndex) -> None:
+    """Make the line of `index` the selected and current one, scrolled into view."""
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
 
 
 class FeedbackTab(QWidget):
@@ -167,10 +190,8 @@ class FeedbackTab(QWidget):
         return self.tr("No feedback recorded yet.")
 
     def selected(self) -> ReviewRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.record_at(self.proxy.mapToSource(rows[0]).row())
+        row = _selected_row(self.table, self.proxy)
+        return None if row is None else self.model.record_at(row)
 
     def select(self, comment_id: int, *, reveal: bool = True) -> bool:
         """Select the feedback; with `reveal`, show all feedback if the filter hides it."""
@@ -180,13 +201,7 @@ class FeedbackTab(QWidget):
             row = self.model.row_of(comment_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        _select(self.table, self.proxy.mapFromSource(self.model.index(row, 0)))
         return True
 
     @Slot()
@@ -405,10 +420,8 @@ class JargonTab(QWidget):
         self._update_buttons()
 
     def selected(self) -> JargonRecord | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return self.model.record_at(self.proxy.mapToSource(rows[0]).row())
+        row = _selected_row(self.table, self.proxy)
+        return None if row is None else self.model.record_at(row)
 
     def select(self, term_id: int) -> bool:
         row = self.model.row_of(term_id)
@@ -418,12 +431,7 @@ class JargonTab(QWidget):
         if not index.isValid():  # hidden by the filter
             self.filter_edit.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        _select(self.table, index)
         return True
 
     @Slot()

@@ -255,9 +255,8 @@ class RoadmapPage(Page):
         }
         flags = [
             issue.message
-            for issue in ws.plan_health.check()
-            if issue.rule == HealthRule.STARTS_BEFORE_DEPENDENCY_ENDS
-            and (issue.item_id == moved.id or issue.item_id in dependents)
+            for issue in ws.plan_health.check({HealthRule.STARTS_BEFORE_DEPENDENCY_ENDS})
+            if issue.item_id == moved.id or issue.item_id in dependents
         ]
         if flags:
             self.message_bar.show_message(" ".join(flags), "warn")

@@ -5,6 +5,10 @@ the five kinds (confidential ones marked), meetings, open follow-ups, how
 often others named them, and for the CIO's manager the five conversations.
 Everything comes from `ws.register.brief` and `ws.boss.checklist`; the
 buttons only ask the page to act.
+
+The cards are built once and refilled for each person: setting a few texts
+is several times quicker than building, laying out and deleting a panel of
+widgets every time someone else is picked.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QToolButton,
@@ -30,11 +33,13 @@ from cio_desk.services.followups import FollowUpRecord
 from cio_desk.services.insights import InsightRecord
 from cio_desk.services.meetings import MeetingRecord
 from cio_desk.services.register import StakeholderBrief, quadrant
+from cio_desk.services.tour import StanceTrend
 from cio_desk.store.enums import InsightKind, MeetingStatus
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.stakeholder_trend import StanceTrendChart
 from cio_desk.ui.theme import muted_color, scaled_font, set_tone, tone_color
 from cio_desk.ui.widgets.cards import Card, ListRow, plain_label
+from cio_desk.ui.widgets.text_card import TextCard
 
 _LIST_ROWS_SHOWN = 6
 
@@ -87,8 +92,34 @@ class StakeholderDetail(QWidget):
         self.cards_layout = QVBoxLayout(self.cards)
         self.cards_layout.setContentsMargins(0, 0, 0, 0)
         self.cards_layout.setSpacing(12)
+        self._build_cards()
         layout.addWidget(self.cards)
         layout.addStretch(1)
+
+    def _build_cards(self) -> None:
+        self.profile_card = TextCard(self.tr("Profile"), self.cards)
+        self.boss_card: Card | None = None  # built for the CIO's manager only
+        self.stance_card = Card(self.tr("Stance over time"), self.cards)
+        self.stance_chart = StanceTrendChart(self.stance_card)
+        self.stance_note = plain_label(
+            self.tr("Not re-assessed yet. Use “Re-assess stance” after you meet them."),
+            self.stance_card,
+        )
+        set_tone(self.stance_note, "muted")
+        self.stance_history = plain_label("", self.stance_card)
+        for widget in (self.stance_chart, self.stance_note, self.stance_history):
+            self.stance_card.body.addWidget(widget)
+        self.insights_card = TextCard(self.tr("What they told you"), self.cards)
+        self.meetings_card = TextCard(self.tr("Meetings"), self.cards)
+        self.follow_ups_card = TextCard(self.tr("Open follow-ups"), self.cards)
+        for card in (
+            self.profile_card,
+            self.stance_card,
+            self.insights_card,
+            self.meetings_card,
+            self.follow_ups_card,
+        ):
+            self.cards_layout.addWidget(card)
 
     def _build_actions(self) -> QGridLayout:
         row = QGridLayout()
@@ -149,7 +180,8 @@ class StakeholderDetail(QWidget):
     def show_nobody(self, *, register_empty: bool) -> None:
         """No one picked: say what to do."""
         self._brief = None
-        self._clear_cards()
+        self.cards.hide()
+        self._set_boss_card(None)
         self.name_label.setText(
             self.tr("No stakeholders yet") if register_empty else self.tr("No one selected")
         )
@@ -199,16 +231,15 @@ class StakeholderDetail(QWidget):
             self.tr(" · ").join(p for p in (person.title, person.unit, kind) if p)
         )
         self.badges_label.setText(self._badges(brief))
-        # Built hidden and shown at once: one layout pass instead of one per card.
+        # Filled while hidden: on a visible panel each label shown or hidden
+        # would lay the whole panel out again at once.
         self.cards.hide()
-        self._clear_cards()
-        self._add_card(self._profile_card(brief, today))
-        if checklist is not None:
-            self._add_card(self._boss_card(checklist))
-        self._add_card(self._stance_card(brief))
-        self._add_card(self._insights_card(brief))
-        self._add_card(self._meetings_card(brief, today))
-        self._add_card(self._follow_ups_card(brief.open_follow_ups, today))
+        self._show_profile(brief)
+        self._set_boss_card(checklist)
+        self._show_stance(brief.stance_trend)
+        self._show_insights(brief)
+        self._show_meetings(brief)
+        self._show_follow_ups(brief.open_follow_ups, today)
         self.cards.show()
 
     def _badges(self, brief: StakeholderBrief) -> str:
@@ -226,22 +257,21 @@ class StakeholderDetail(QWidget):
             parts.append(self.tr("Not met yet"))
         return self.tr(" · ").join(parts)
 
-    def _clear_cards(self) -> None:
-        while self.cards_layout.count():
-            item = self.cards_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-
-    def _add_card(self, card: QWidget) -> None:
-        self.cards_layout.addWidget(card)
+    def _set_boss_card(self, checklist: BossChecklist | None) -> None:
+        """The conversations card, rebuilt (it has a button per conversation) or removed."""
+        if self.boss_card is not None:
+            self.cards_layout.removeWidget(self.boss_card)
+            self.boss_card.hide()
+            self.boss_card.deleteLater()
+            self.boss_card = None
+        if checklist is not None:
+            self.boss_card = self._boss_card(checklist)
+            self.cards_layout.insertWidget(1, self.boss_card)  # right under the profile
 
     # ------------------------------------------------------------ cards
 
-    def _profile_card(self, brief: StakeholderBrief, today: dt.date) -> Card:
+    def _show_profile(self, brief: StakeholderBrief) -> None:
         person, row = brief.stakeholder, brief.row
-        card = Card(self.tr("Profile"), self.cards)
         lines: list[tuple[str, str]] = [
             (
                 self.tr("Influence / interest"),
@@ -275,8 +305,7 @@ class StakeholderDetail(QWidget):
         ):
             if value:
                 lines.append((label, value))
-        card.body.addWidget(rich_label(_table_html(lines, muted_color(self.palette())), card))
-        return card
+        self.profile_card.show_text(_table_html(lines, muted_color(self.palette())))
 
     def _stance_text(self, brief: StakeholderBrief) -> str:
         trend = brief.stance_trend
@@ -306,19 +335,9 @@ class StakeholderDetail(QWidget):
             cadence=text, n=cold.days_overdue
         )
 
-    def _stance_card(self, brief: StakeholderBrief) -> Card:
-        trend = brief.stance_trend
-        card = Card(self.tr("Stance over time"), self.cards)
-        chart = StanceTrendChart(card)
-        chart.set_trend(trend)
-        card.body.addWidget(chart)
-        if not trend.points:
-            note = plain_label(
-                self.tr("Not re-assessed yet. Use “Re-assess stance” after you meet them."), card
-            )
-            set_tone(note, "muted")
-            card.body.addWidget(note)
-            return card
+    def _show_stance(self, trend: StanceTrend) -> None:
+        self.stance_chart.set_trend(trend)
+        self.stance_note.setVisible(not trend.points)
         lines = []
         for point in reversed(trend.points):
             text = self.tr("{date} · {stance}").format(
@@ -327,31 +346,22 @@ class StakeholderDetail(QWidget):
             if point.note:
                 text = self.tr("{line} — {note}").format(line=text, note=point.note)
             lines.append(text)
-        card.body.addWidget(plain_label("\n".join(lines), card))
-        return card
+        self.stance_history.setText("\n".join(lines))
+        self.stance_history.setVisible(bool(lines))
 
-    def _insights_card(self, brief: StakeholderBrief) -> Card:
-        total = sum(len(items) for items in brief.insights.values())
-        card = Card(self.tr("What they told you"), self.cards)
-        if brief.confidential_count:
-            count = plain_label(
-                self.tr("{n} confidential").format(n=brief.confidential_count), card, wrap=False
-            )
-            set_tone(count, "warn")
-            card.header.addWidget(count, 0, Qt.AlignmentFlag.AlignRight)
-        if total == 0:
-            empty = plain_label(
+    def _show_insights(self, brief: StakeholderBrief) -> None:
+        card = self.insights_card
+        confidential = brief.confidential_count
+        card.set_count(self.tr("{n} confidential").format(n=confidential) if confidential else "")
+        if not any(brief.insights.values()):
+            card.show_empty(
                 self.tr(
                     "Nothing recorded yet: capture their goals, proposals, concerns, how "
                     "to help them and whom else to meet after your meeting."
-                ),
-                card,
+                )
             )
-            set_tone(empty, "muted")
-            card.body.addWidget(empty)
-            return card
-        card.body.addWidget(rich_label(self._insights_html(brief), card))
-        return card
+        else:
+            card.show_text(self._insights_html(brief))
 
     def _insights_html(self, brief: StakeholderBrief) -> str:
         """The five kinds with their insights; confidential ones marked."""
@@ -394,10 +404,14 @@ class StakeholderDetail(QWidget):
             who = self.tr("{name} (not in the register yet)").format(name=who)
         return self.tr("{name}: {text}").format(name=who, text=insight.text)
 
-    def _meetings_card(self, brief: StakeholderBrief, today: dt.date) -> Card:
-        rows = [self._meeting_row(m) for m in brief.upcoming_meetings]
-        rows += [self._meeting_row(m) for m in brief.past_meetings]
-        return self._list_card(self.tr("Meetings"), self.tr("No meetings with them yet."), rows)
+    def _show_meetings(self, brief: StakeholderBrief) -> None:
+        meetings = [*brief.upcoming_meetings, *brief.past_meetings]
+        self._show_list(
+            self.meetings_card,
+            self.tr("No meetings with them yet."),
+            [self._meeting_row(m) for m in meetings[:_LIST_ROWS_SHOWN]],
+            len(meetings),
+        )
 
     def _meeting_row(self, meeting: MeetingRecord) -> ListRow:
         tone = {
@@ -415,36 +429,26 @@ class StakeholderDetail(QWidget):
             meta_tone=tone,
         )
 
-    def _follow_ups_card(self, follow_ups: list[FollowUpRecord], today: dt.date) -> Card:
+    def _show_follow_ups(self, follow_ups: list[FollowUpRecord], today: dt.date) -> None:
         rows = []
-        for item in follow_ups:
+        for item in follow_ups[:_LIST_ROWS_SHOWN]:
             meta, tone = "", "muted"
             if item.due_date is not None:
                 meta = self.tr("Due {date}").format(date=fmt.short_date(item.due_date))
                 tone = "warn" if item.is_overdue(today) else "muted"
             secondary = self.tr("Quick win") if item.quick_win else ""
             rows.append(ListRow(item.text, secondary, meta, tone))
-        return self._list_card(self.tr("Open follow-ups"), self.tr("No open follow-ups."), rows)
+        self._show_list(self.follow_ups_card, self.tr("No open follow-ups."), rows, len(follow_ups))
 
-    def _list_card(self, title: str, empty_text: str, rows: list[ListRow]) -> Card:
-        """A titled list in one label (a widget per line makes the panel slow to show)."""
-        card = Card(title, self.cards)
-        if rows:
-            count = plain_label(str(len(rows)), card, wrap=False)
-            set_tone(count, "muted")
-            card.header.addWidget(count, 0, Qt.AlignmentFlag.AlignRight)
+    def _show_list(self, card: TextCard, empty_text: str, rows: list[ListRow], total: int) -> None:
+        """The first rows of a list in one label (a widget per line is slow to show)."""
+        card.set_count(str(total) if total else "", "muted")
         if not rows:
-            empty = plain_label(empty_text, card)
-            set_tone(empty, "muted")
-            card.body.addWidget(empty)
-            return card
-        shown = rows[:_LIST_ROWS_SHOWN]
-        card.body.addWidget(rich_label(self._rows_html(shown), card))
-        if len(rows) > len(shown):
-            more = plain_label(self.tr("And {n} more.").format(n=len(rows) - len(shown)), card)
-            set_tone(more, "muted")
-            card.body.addWidget(more)
-        return card
+            card.show_empty(empty_text)
+            return
+        hidden = total - len(rows)
+        more = self.tr("And {n} more.").format(n=hidden) if hidden > 0 else ""
+        card.show_text(self._rows_html(rows), more)
 
     def _rows_html(self, rows: list[ListRow]) -> str:
         palette = self.palette()
@@ -535,13 +539,3 @@ def _table_html(lines: list[tuple[str, str]], muted: QColor) -> str:
         for label, value in lines
     )
     return f"<table cellspacing='0' cellpadding='0'>{rows}</table>"
-
-
-def rich_label(html_text: str, parent: QWidget) -> QLabel:
-    """A label showing markup built here (user text in it is escaped with `_esc`)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(html_text)
-    return label

@@ -107,8 +107,10 @@ class StakeholdersPage(Page):
         layout.addLayout(self._build_filters())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._build_views())
-        self.splitter.addWidget(self._build_detail())
+        # Each part is built inside its final parent: moving a built widget tree
+        # to another parent makes the style sheet visit every widget in it again.
+        self.splitter.addWidget(self._build_views(self.splitter))
+        self.splitter.addWidget(self._build_detail(self.splitter))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
@@ -146,8 +148,8 @@ class StakeholdersPage(Page):
             row.addWidget(widget)
         return row
 
-    def _build_views(self) -> QWidget:
-        box = QWidget(self)
+    def _build_views(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
@@ -210,13 +212,13 @@ class StakeholdersPage(Page):
             table.setColumnWidth(column, width)
         return table
 
-    def _build_detail(self) -> QScrollArea:
-        scroll = QScrollArea(self)
+    def _build_detail(self, parent: QWidget) -> QScrollArea:
+        scroll = QScrollArea(parent)
         scroll.setObjectName("pageScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.detail = StakeholderDetail()
+        self.detail = StakeholderDetail(scroll.viewport())
         self.detail.setObjectName("pageBody")
         scroll.setWidget(self.detail)
         scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 42)

@@ -37,7 +37,7 @@ from cio_desk.ui.pages.today_first_month import FirstMonthCards
 from cio_desk.ui.pages.today_plan import PlanCards
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow
-from cio_desk.ui.widgets.cards import Card, ListCard, ListRow, StatCard, plain_label
+from cio_desk.ui.widgets.cards import LIST_ROWS, Card, ListCard, ListRow, StatCard, plain_label
 
 # Below this width (in pixels of the page) the lists stack instead of sitting side by side.
 _STACK_LISTS_BELOW = 800
@@ -136,7 +136,8 @@ class TodayPage(Page):
             self.tr("Today's meetings"), self.tr("No meetings today.")
         )
         self.upcoming_card = ListCard(
-            self.tr("Next 7 days"), self.tr("Nothing planned for the next 7 days.")
+            self.tr("Next 7 days"),
+            self.tr("Nothing planned for the next 7 days."),
         )
         self.capture_card = ActionListCard(
             self.tr("Meetings to write up"),
@@ -184,16 +185,17 @@ class TodayPage(Page):
             return
         now = self._now()
         self._shown_date = now.date()
-        snapshot = self._workspace.onboarding.snapshot(now)
+        snapshot = self._workspace.onboarding.snapshot(now, limit=LIST_ROWS)  # what the cards show
         profile = self._workspace.profile.get()
         self.setup_card.setVisible(snapshot is None)
-        self.dashboard.setVisible(snapshot is not None)
+        self.dashboard.setVisible(False)  # laid out once, when shown again below
         self.subtitle_label.setText(self._subtitle(now.date(), profile))
         if snapshot is not None:
             self._show_snapshot(snapshot, now)
             self.plan_cards.show_plan(self._workspace, now.date())
             self.first_month.show(self._workspace, now)
             self._arrange(self.width())
+            self.dashboard.setVisible(True)
         if not self._clock.isActive():
             self._clock.start()
 
@@ -220,20 +222,24 @@ class TodayPage(Page):
         self._show_meetings(snapshot.meetings, snapshot.day)
         self._show_coverage(snapshot.coverage)
         today = now.date()
-        self.todays_card.set_rows([self._todays_row(m) for m in snapshot.todays_meetings])
-        self.upcoming_card.set_rows([self._upcoming_row(m) for m in snapshot.upcoming_meetings])
-        self.capture_card.set_rows(
-            [self._capture_row(m, today) for m in reversed(snapshot.awaiting_capture)]
-        )
-        self.followups_card.set_rows(
-            [self._followup_row(f, today) for f in snapshot.overdue_followups]
+        cards_and_rows = (
+            (self.todays_card, snapshot.todays_meetings, self._todays_row),
+            (self.upcoming_card, snapshot.upcoming_meetings, self._upcoming_row),
+            (self.capture_card, snapshot.awaiting_capture, lambda m: self._capture_row(m, today)),
+            (
+                self.followups_card,
+                snapshot.overdue_followups,
+                lambda f: self._followup_row(f, today),
+            ),
+            (self.key_unmet_card, snapshot.key_unmet, self._unmet_row),
         )
         self.key_unmet_card.set_empty_text(
             self.tr("You have met every key stakeholder.")
             if snapshot.coverage.register
             else self.tr("No key stakeholders in your register yet.")
         )
-        self.key_unmet_card.set_rows([self._unmet_row(s) for s in snapshot.key_unmet])
+        for card, shortlist, row in cards_and_rows:
+            card.set_rows([row(item) for item in shortlist.items], shortlist.total)
 
     def _show_day(self, day: DayInfo) -> None:
         card = self.day_card

@@ -26,7 +26,7 @@ from cio_desk.ui.pages.context import PageContext
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.undo import EditHistory
 from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow, RowAction
-from cio_desk.ui.widgets.cards import Card, plain_label
+from cio_desk.ui.widgets.cards import LIST_ROWS, Card, plain_label
 
 if TYPE_CHECKING:
     from cio_desk.workspace import Workspace
@@ -184,11 +184,14 @@ class FirstMonthCards(QObject):
         cold_ids = {person.stakeholder_id for person in cold}
         self.next_card.show_meeting(meeting, attendees, cold_ids, now)
         pending = workspace.tour.pending_referrals()
-        rows = [self._name_row(name) for name in pending.names]
-        rows += [self._unmet_row(person) for person in pending.unmet]
-        self.referrals_card.set_rows(rows)
+        # Rows are made for what the cards show; the rest is counted.
+        rows = [self._name_row(name) for name in pending.names[:LIST_ROWS]]
+        rows += [self._unmet_row(person) for person in pending.unmet[: LIST_ROWS - len(rows)]]
+        self.referrals_card.set_rows(rows, len(pending.names) + len(pending.unmet))
         self.referrals_card.setVisible(bool(rows))
-        self.cold_card.set_rows([self._cold_row(person, now.date()) for person in cold])
+        today = now.date()
+        cold_rows = [self._cold_row(person, today) for person in cold[:LIST_ROWS]]
+        self.cold_card.set_rows(cold_rows, len(cold))
         self.cold_card.setVisible(bool(cold))
 
     def write_up_actions(self, meeting: MeetingRecord) -> tuple[RowAction, ...]:

@@ -59,6 +59,8 @@ class TourPage(Page):
         self._context = context
         self._pending: PendingReferrals | None = None
         self._cold: list[GoingCold] = []
+        self._contact_view: StayInTouchView | None = None
+        self._themes_view: ThemesView | None = None
         self._build()
         self._connect_signals()
 
@@ -93,10 +95,10 @@ class TourPage(Page):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_referrals(), self.tr("Referrals"))
-        self.contact_view = StayInTouchView(self)
-        self.tabs.addTab(self.contact_view, self.tr("Stay in touch"))
-        self.themes_view = ThemesView(self._context, self)
-        self.tabs.addTab(self.themes_view, self.tr("Insight themes"))
+        # The other tabs are filled when first chosen (see `contact_view`, `themes_view`).
+        self._contact_tab, self._themes_tab = _tab_holder(self), _tab_holder(self)
+        self.tabs.addTab(self._contact_tab, self.tr("Stay in touch"))
+        self.tabs.addTab(self._themes_tab, self.tr("Insight themes"))
         layout.addWidget(self.tabs, 1)
 
     def _build_referrals(self) -> QWidget:
@@ -177,13 +179,33 @@ class TourPage(Page):
         self.add_button.clicked.connect(self.add_selected_to_register)
         self.link_button.clicked.connect(self.link_selected_to_register)
         self.unmet_list.itemActivated.connect(self._unmet_activated)
-        self.contact_view.person_activated.connect(self._open_person)
-        self.themes_view.person_activated.connect(self._open_person)
 
     # ------------------------------------------------------------ refresh
 
+    @property
+    def contact_view(self) -> StayInTouchView:
+        """The Stay in touch tab, built the first time it is needed."""
+        if self._contact_view is None:
+            self._contact_view = StayInTouchView(self._contact_tab)
+            self._contact_tab.layout().addWidget(self._contact_view)
+            self._contact_view.show()  # added to a shown page: not shown on its own
+            self._contact_view.person_activated.connect(self._open_person)
+        return self._contact_view
+
+    @property
+    def themes_view(self) -> ThemesView:
+        """The Insight themes tab, built the first time it is needed."""
+        if self._themes_view is None:
+            self._themes_view = ThemesView(self._context, self._themes_tab)
+            self._themes_tab.layout().addWidget(self._themes_view)
+            self._themes_view.show()
+            self._themes_view.set_workspace(self._workspace)
+            self._themes_view.person_activated.connect(self._open_person)
+        return self._themes_view
+
     def set_workspace(self, workspace: Workspace | None) -> None:
-        self.themes_view.set_workspace(workspace)
+        if self._themes_view is not None:
+            self._themes_view.set_workspace(workspace)
         super().set_workspace(workspace)
 
     @Slot()
@@ -409,6 +431,14 @@ def _flat_list(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
     tree.setUniformRowHeights(True)
     set_column_widths(tree, {0: "Professor Tang Wei 唐巍巍"})
     return tree
+
+
+def _tab_holder(parent: QWidget) -> QWidget:
+    """An empty tab page that receives its content when the tab is first chosen."""
+    holder = QWidget(parent)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder
 
 
 def _say_when_empty(tree: QTreeWidget, text: str) -> None:

@@ -31,6 +31,9 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     return label
 
 
+LIST_ROWS = 6  # rows a list card shows before "And N more."
+
+
 class Card(QFrame):
     """A framed panel with a bold title; put content in `body`."""
 
@@ -108,7 +111,7 @@ class ListCard(Card):
         empty_text: str,
         parent: QWidget | None = None,
         *,
-        max_rows: int = 6,
+        max_rows: int = LIST_ROWS,
     ) -> None:
         super().__init__(title, parent)
         self._empty_text = empty_text
@@ -133,7 +136,13 @@ class ListCard(Card):
         """Every row given, including those beyond `max_rows`."""
         return list(self._rows)
 
-    def set_rows(self, rows: Sequence[ListRow]) -> None:
+    @property
+    def max_rows(self) -> int:
+        return self._max_rows
+
+    def set_rows(self, rows: Sequence[ListRow], total: int | None = None) -> None:
+        """Show `rows`, the first of `total` (default: as many as given)."""
+        total = len(rows) if total is None else total
         for widget in self._row_widgets:
             self.body.removeWidget(widget)
             widget.hide()
@@ -144,8 +153,8 @@ class ListCard(Card):
         for position, widget in enumerate(self._row_widgets, start=1):
             self.body.insertWidget(position, widget)
         self.empty_label.setVisible(not self._rows)
-        self.count_label.setText(str(len(self._rows)) if self._rows else "")
-        hidden = len(self._rows) - len(shown)
+        self.count_label.setText(str(total) if total else "")
+        hidden = total - len(shown)
         self.more_label.setVisible(hidden > 0)
         self.more_label.setText(self.tr("And {n} more.").format(n=hidden) if hidden > 0 else "")
 
