@@ -359,27 +359,29 @@ def _row(  # one argument per column of the statement in `_rows`
 ) -> RegisterRow:
     tags = tuple(sorted(tag_text.split(_TAG_SEPARATOR))) if tag_text else ()
     words = (name, title, unit, kind.replace("_", " "), stance, email, phone, *tags)
+    # Positional, in the order of the fields: twice as quick as by keyword,
+    # which counts once per person on every refresh.
     return RegisterRow(
-        id=id_,
-        name=name,
-        title=title,
-        unit=unit,
-        kind=_KINDS[kind],
-        influence=influence,
-        interest=interest,
-        stance=_STANCES[stance],
-        target_stance=_STANCES[target_stance] if target_stance else None,
-        met=last_held is not None,
-        last_contact=dt.date.fromisoformat(last_held[:10]) if last_held else None,
-        open_follow_ups=follow_ups or 0,
-        named_by=named_by or 0,
-        archived=bool(archived),
-        is_manager=bool(is_manager),
-        cadence_days=cadence_days,
-        tags=tags,
-        email=email,
-        phone=phone,
-        search_text="\n".join(words).casefold(),
+        id_,
+        name,
+        title,
+        unit,
+        _KINDS[kind],
+        influence,
+        interest,
+        _STANCES[stance],
+        _STANCES[target_stance] if target_stance else None,
+        last_held is not None,  # met
+        dt.date.fromisoformat(last_held[:10]) if last_held else None,  # last_contact
+        follow_ups or 0,
+        named_by or 0,
+        bool(archived),
+        bool(is_manager),
+        cadence_days,
+        tags,
+        email,
+        phone,
+        "\n".join(words).casefold(),  # search_text
     )
 
 

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         if was_current:
             self._stack.setCurrentIndex(index)
         page.new_item_changed.connect(self._show_new_item)
+        page.set_read_only(self._read_only())
         page.set_workspace(self._controller.workspace)
 
     def page_at(self, index: int) -> Page:
@@ -378,6 +379,7 @@ class MainWindow(QMainWindow):
         self.history.clear()  # edits of another file cannot be undone here
         self._show_read_only(workspace)
         for page in self._built.values():
+            page.set_read_only(workspace.read_only)
             page.set_workspace(workspace)
         if not self._pages_ready:
             self._pages_ready = True

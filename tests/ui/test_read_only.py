@@ -109,6 +109,10 @@ def test_an_edit_that_reaches_the_store_shows_one_plain_message_and_saves_nothin
         Qt.MouseButton.LeftButton,
         pos=QPoint(rect.left() + rect.height() // 2, rect.center().y()),
     )
+    assert message_boxes.texts() == []  # the page refuses the tick itself
+
+    # Should some way to an edit be left open, the store still refuses it, plainly.
+    page.model.done_toggled.emit(promise, True)
 
     assert message_boxes.texts() == [REFUSED]
     assert "Something went wrong" not in message_boxes.shown[0].informative
@@ -144,3 +148,16 @@ def test_a_folder_that_cannot_be_written_is_told_apart(
     assert "you may not change this workspace's file or folder" in reader.read_only_banner.text()
     assert "Save As" in reader.read_only_banner.text()
     assert not reader.read_only_banner.reopen_button.isVisible()  # waiting would not help
+
+
+def test_a_read_only_window_exports_without_saving_a_version(
+    qtbot, reader: MainWindow, clock
+) -> None:
+    from cio_desk.ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(reader.controller.workspace, now=clock)
+    qtbot.addWidget(dialog)
+
+    assert not dialog.form.freeze_check.isChecked()
+    assert not dialog.form.freeze_check.isEnabled()
+    assert "Read-only" in dialog.form.freeze_check.toolTip()

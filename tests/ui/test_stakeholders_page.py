@@ -446,3 +446,42 @@ def test_schedule_a_meeting_from_the_detail_panel(
     planned = [m for m in ws.meetings.list() if team["coo"] in m.attendee_ids]
     assert len(planned) == 1 and planned[0].status is MeetingStatus.PLANNED
     assert shows(page, "Planned")
+
+
+def test_opening_shows_the_first_name_at_once_and_the_cards_right_after(
+    window: MainWindow, team: dict[str, int]
+) -> None:
+    """The table is painted first; the panel never says "No one selected" meanwhile."""
+    sidebar = window.findChild(QListWidget, "sidebar")
+    titles = [sidebar.item(i).text() for i in range(sidebar.count())]
+    sidebar.setCurrentRow(titles.index("Stakeholders"))
+    page = window.current_page()
+    assert isinstance(page, StakeholdersPage)
+    detail = page.detail
+    assert detail.name_label.text() == "Li Na"  # first by name, before any event
+    assert detail.role_label.text() == "COO · Operations · Business leader"
+    assert not detail.cards.isVisibleTo(detail)
+    assert not detail.empty_label.isVisibleTo(detail)
+
+    QTest.qWait(0)
+    assert detail.cards.isVisibleTo(detail)
+    assert detail.stakeholder_id() == team["coo"]
+    assert shows(page, "Supporter · no target set")
+
+
+def test_the_detail_panel_is_laid_out_before_it_is_painted(
+    window: MainWindow, ws: Workspace, team: dict[str, int]
+) -> None:
+    """The cards have their heights at once: no frame shows them half laid out."""
+    notes = "Wants the month-end close cut from ten days to three. " * 12
+    ws.stakeholders.update(team["vendor"], notes=notes)
+    page = open_page(window)
+    page.select_person(team["cfo"])
+    QTest.qWait(0)
+
+    page.select_person(team["vendor"])  # a long profile after a short one
+    profile = page.detail.profile_card.text_label
+    heights = [card.height() for card in page.detail.cards.findChildren(QWidget)]
+    assert profile.height() >= profile.heightForWidth(profile.width()) > 100
+    QTest.qWait(20)
+    assert [card.height() for card in page.detail.cards.findChildren(QWidget)] == heights

@@ -172,7 +172,14 @@ class ExportForm(QWidget):
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         size = default_page_size(QLocale().name())
         self.page_size_combo.setCurrentIndex(max(0, self.page_size_combo.findData(size)))
-        self.freeze_check.setChecked(True)
+        # A read-only window can export, but cannot save the export as a version.
+        writable = not self._workspace.read_only
+        self.freeze_check.setChecked(writable)
+        self.freeze_check.setEnabled(writable)
+        if not writable:
+            self.freeze_check.setToolTip(
+                self.tr("Read-only: this workspace is open in another window")
+            )
         self.profile_buttons[AudienceProfile.EXECUTIVE].setChecked(True)
         self.path_edit.setText(str(self.default_path()))
 

@@ -69,8 +69,13 @@ class FollowUpTableModel(QAbstractTableModel):
         self._rows: list[_Shown] = []
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] = (DUE, Qt.SortOrder.AscendingOrder)
+        self._tickable = True
 
     # ------------------------------------------------------------ feeding
+
+    def set_tickable(self, tickable: bool) -> None:
+        """Whether the Done boxes can be clicked (not in a read-only window)."""
+        self._tickable = tickable
 
     def set_rows(self, rows: Sequence[FollowUpRow], today: dt.date) -> None:
         """Show these follow-ups; overdue and due dates are read against `today`."""
@@ -124,7 +129,7 @@ class FollowUpTableModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == DONE:
+        if index.column() == DONE and self._tickable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -149,7 +154,7 @@ class FollowUpTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != DONE:
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != DONE or not self._tickable:
             return False
         ticked = Qt.CheckState(value) == Qt.CheckState.Checked
         record = self._rows[index.row()].row.record

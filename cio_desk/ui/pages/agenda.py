@@ -34,6 +34,7 @@ from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.columns import set_column_widths
 from cio_desk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from cio_desk.ui.widgets.person_picker import Person
+from cio_desk.ui.widgets.read_only import EditControls
 
 COL_TOPIC, COL_STATUS, COL_SOURCES, COL_NOTES = range(4)
 _ID_ROLE = Qt.ItemDataRole.UserRole  # topic id on topic rows, None on category rows
@@ -54,6 +55,26 @@ class AgendaPage(Page):
         self._context = context
         self._topics: dict[int, TopicRecord] = {}
         self._build()
+        self.edits = EditControls(
+            self,
+            (
+                self.offer_card.use_button,
+                self.offer_card.empty_button,
+                self.starter_again_button,
+                self.new_button,
+                self.edit_button,
+                self.delete_button,
+                self.up_button,
+                self.down_button,
+                *self.status_buttons.buttons(),
+                self.discard_button,
+                self.edit_action,
+                self.next_status_action,
+                self.move_up_action,
+                self.move_down_action,
+                self.delete_action,
+            ),
+        )
         self._connect_signals()
 
     def page_title(self) -> str:
@@ -61,6 +82,9 @@ class AgendaPage(Page):
 
     def new_item_text(self) -> str | None:
         return self.tr("New topic…")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edits.set_read_only(read_only)
 
     # ------------------------------------------------------------ building
 
@@ -229,7 +253,7 @@ class AgendaPage(Page):
         self._topics = {t.id: t for t in topics}
         self.progress_card.show_progress(ws.topics.progress(), ws.topics.progress_by_category())
         self.empty_hint.setVisible(not topics)
-        self.discard_button.setEnabled(bool(topics))
+        self.edits.set_enabled(self.discard_button, bool(topics))
         self._fill_tree(topics)
         self._update_actions()
 
@@ -312,17 +336,20 @@ class AgendaPage(Page):
     def _update_actions(self) -> None:
         topic = self._selected_topic()
         has_topic = topic is not None
-        for widget in (self.edit_button, self.delete_button):
-            widget.setEnabled(has_topic)
-        for action in (self.edit_action, self.delete_action, self.next_status_action):
-            action.setEnabled(has_topic)
         up, down = self._can_move(topic)
-        self.up_button.setEnabled(up)
-        self.move_up_action.setEnabled(up)
-        self.down_button.setEnabled(down)
-        self.move_down_action.setEnabled(down)
-        for button in self.status_buttons.buttons():
-            button.setEnabled(has_topic)
+        for control, enabled in (
+            (self.edit_button, has_topic),
+            (self.delete_button, has_topic),
+            (self.edit_action, has_topic),
+            (self.delete_action, has_topic),
+            (self.next_status_action, has_topic),
+            (self.up_button, up),
+            (self.move_up_action, up),
+            (self.down_button, down),
+            (self.move_down_action, down),
+            *((button, has_topic) for button in self.status_buttons.buttons()),
+        ):
+            self.edits.set_enabled(control, enabled)
         self.status_buttons.setExclusive(False)
         for index, status in enumerate(TopicStatus):
             self.status_buttons.button(index).setChecked(has_topic and topic.status is status)
@@ -496,7 +523,7 @@ class AgendaPage(Page):
     def _item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.data(0, _ID_ROLE) is None:
             item.setExpanded(not item.isExpanded())
-        else:
+        elif not self.edits.read_only:
             self.edit_selected()
 
 

@@ -49,6 +49,13 @@ class Page(QWidget):
     def open_item(self, kind: str, item_id: int) -> None:
         """Select and show the item `item_id` of `kind` (one of the entry's kinds)."""
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable (or enable again) every control on the page that changes the workspace.
+
+        Called by the main window when a page is built and whenever its workspace
+        is opened read-only or for changes; pages without edit controls keep this.
+        """
+
     def new_item_text(self) -> str | None:
         """The label of this page's "new" action (e.g. "New stakeholder"), if any."""
         return None

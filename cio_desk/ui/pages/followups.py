@@ -42,6 +42,7 @@ from cio_desk.ui.theme import set_tone
 from cio_desk.ui.widgets.cards import StatCard, plain_label
 from cio_desk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
 from cio_desk.ui.widgets.person_picker import Person
+from cio_desk.ui.widgets.read_only import EditControls
 
 # Shares of the table's width for the person and the meeting; the text takes the rest.
 _FOR_SHARE = 0.14
@@ -57,6 +58,17 @@ class FollowUpsPage(Page):
         super().__init__(parent)
         self._context = context
         self._build()
+        self.edits = EditControls(
+            self,
+            (
+                self.new_button,
+                self.edit_button,
+                self.delete_button,
+                self.toggle_action,
+                self.edit_action,
+                self.delete_action,
+            ),
+        )
         self._connect_signals()
 
     def page_title(self) -> str:
@@ -64,6 +76,10 @@ class FollowUpsPage(Page):
 
     def new_item_text(self) -> str | None:
         return self.tr("New follow-up…")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edits.set_read_only(read_only)
+        self.model.set_tickable(not read_only)
 
     # ------------------------------------------------------------ building
 
@@ -319,10 +335,14 @@ class FollowUpsPage(Page):
     def _update_actions(self) -> None:
         row = self._selected_row()
         has = row is not None
-        for widget in (self.edit_button, self.delete_button):
-            widget.setEnabled(has)
-        for action in (self.edit_action, self.delete_action, self.toggle_action):
-            action.setEnabled(has)
+        for control in (
+            self.edit_button,
+            self.delete_button,
+            self.edit_action,
+            self.delete_action,
+            self.toggle_action,
+        ):
+            self.edits.set_enabled(control, has)
         self.open_meeting_button.setEnabled(has and row.meeting is not None)
         self.open_person_button.setEnabled(has and row.record.stakeholder_id is not None)
 
@@ -343,7 +363,7 @@ class FollowUpsPage(Page):
             self._context.open_item("meeting", row.meeting.id)
         elif index.column() == FOR and row.record.stakeholder_id is not None:
             self._context.open_item("stakeholder", row.record.stakeholder_id)
-        elif index.column() != DONE:
+        elif index.column() != DONE and not self.edits.read_only:
             self.edit_selected()
 
     @Slot()

@@ -39,6 +39,7 @@ from cio_desk.ui.theme import scaled_font
 from cio_desk.ui.widgets.cards import Card, plain_label
 from cio_desk.ui.widgets.message_bar import MessageBar
 from cio_desk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from cio_desk.ui.widgets.read_only import EditControls
 
 if TYPE_CHECKING:
     from cio_desk.workspace import Workspace
@@ -58,6 +59,9 @@ class MeetingsPage(Page):
         self._list_loaded = False
         self._build_actions()
         self._build()
+        self.edits = EditControls(
+            self, (self.open_action, self.write_up_action, self.delete_action, self.new_button)
+        )
         self._connect_signals()
 
     def page_title(self) -> str:
@@ -65,6 +69,10 @@ class MeetingsPage(Page):
 
     def new_item_text(self) -> str | None:
         return self.tr("New meeting")
+
+    def set_read_only(self, read_only: bool) -> None:
+        # "Open…" is the meeting editor: a read-only window offers "Brief me" instead.
+        self.edits.set_read_only(read_only)
 
     # ------------------------------------------------------------ building
 
@@ -205,13 +213,13 @@ class MeetingsPage(Page):
         self.today_button.clicked.connect(self._go_to_today)
         self.new_button.clicked.connect(self.new_item)
         self.calendar.current_changed.connect(self._calendar_moved)
-        self.calendar.meeting_activated.connect(self._open_meeting)
+        self.calendar.meeting_activated.connect(self._activate_meeting)
         self.calendar.day_activated.connect(self._new_meeting_on)
         self.calendar.period_step_requested.connect(self._step_period)
         self.calendar.delete_requested.connect(self._delete_current)
         self.day_panel.meeting_selected.connect(self._day_panel_selected)
-        self.day_panel.meeting_activated.connect(self._open_meeting)
-        self.list_view.meeting_activated.connect(self._open_meeting)
+        self.day_panel.meeting_activated.connect(self._activate_meeting)
+        self.list_view.meeting_activated.connect(self._activate_meeting)
         self.list_view.current_changed.connect(self._update_actions)
         self.list_view.delete_requested.connect(self._delete_current)
         self.open_action.triggered.connect(lambda: self._with_current(self._open_meeting))
@@ -376,9 +384,9 @@ class MeetingsPage(Page):
         meeting_id = self.current_meeting_id()
         status = self._current_status(meeting_id) if meeting_id is not None else None
         for item in (self.open_action, self.brief_action, self.delete_action):
-            item.setEnabled(meeting_id is not None)
-        self.write_up_action.setEnabled(
-            meeting_id is not None and status is not MeetingStatus.CANCELLED
+            self.edits.set_enabled(item, meeting_id is not None)
+        self.edits.set_enabled(
+            self.write_up_action, meeting_id is not None and status is not MeetingStatus.CANCELLED
         )
 
     def _with_current(self, act: object) -> None:
@@ -417,7 +425,7 @@ class MeetingsPage(Page):
 
     @Slot(object)
     def _new_meeting_on(self, day: dt.date | None) -> None:
-        if self._workspace is None:
+        if self._workspace is None or self.edits.read_only:
             return
         if self._start_date is None:
             self.message.show_message(
@@ -434,6 +442,13 @@ class MeetingsPage(Page):
             self.open_item("meeting", saved.id)
 
     @Slot(int)
+    def _activate_meeting(self, meeting_id: int) -> None:
+        """Enter or double-click: the editor, or the brief in a read-only window."""
+        if self.edits.read_only:
+            self._brief(meeting_id)
+        else:
+            self._open_meeting(meeting_id)
+
     def _open_meeting(self, meeting_id: int) -> None:
         if self._workspace is None:
             return
@@ -472,7 +487,7 @@ class MeetingsPage(Page):
     @Slot()
     def _delete_current(self) -> None:
         meeting_id = self.current_meeting_id()
-        if self._workspace is None or meeting_id is None:
+        if self._workspace is None or meeting_id is None or self.edits.read_only:
             return
         from cio_desk.ui.dialogs.meeting_editor import delete_meeting
 

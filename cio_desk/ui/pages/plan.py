@@ -56,6 +56,7 @@ class PlanPage(Page):
         self.edits = PlanEdits(context, lambda: self._workspace, self)
         self._stale: set[int] = set()
         self._built: dict[int, PlanTab] = {}
+        self._read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*PAGE_MARGINS)
         layout.setSpacing(10)
@@ -110,6 +111,7 @@ class PlanPage(Page):
             tab = self._specs[index].build(self.edits, holder)
             holder.layout().addWidget(tab)
             tab.open_requested.connect(self.open_item)
+            tab.set_read_only(self._read_only)
             if isinstance(tab, HorizonTab):
                 tab.new_item_changed.connect(self.new_item_changed)
             self._built[index] = tab
@@ -121,6 +123,11 @@ class PlanPage(Page):
 
     def page_title(self) -> str:
         return self.tr("Plan")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for tab in self._built.values():
+            tab.set_read_only(read_only)
 
     def current_tab(self) -> PlanTab:
         return self.tab_at(self.tabs.currentIndex())

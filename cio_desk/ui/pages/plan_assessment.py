@@ -60,9 +60,13 @@ class AssessmentTree(QTreeWidget):
     delete_pressed = Signal()
     move_pressed = Signal(int)  # -1 up, +1 down
 
+    read_only = False  # set by the tab: the keys then change nothing
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, alt = event.key(), event.modifiers() == Qt.KeyboardModifier.AltModifier
-        if event.matches(QKeySequence.StandardKey.Delete):
+        if self.read_only:
+            super().keyPressEvent(event)
+        elif event.matches(QKeySequence.StandardKey.Delete):
             self.delete_pressed.emit()
         elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_pressed.emit(-1 if key == Qt.Key.Key_Up else 1)
@@ -186,7 +190,9 @@ class AssessmentTab(PlanTab):
     def _connect_signals(self) -> None:
         self.tree.delete_pressed.connect(self._delete)
         self.tree.move_pressed.connect(self._move)
-        self.tree.itemActivated.connect(lambda _item, _column: self._edit())
+        self.tree.itemActivated.connect(
+            lambda _item, _column: None if self.tree.read_only else self._edit()
+        )
         self.tree.currentItemChanged.connect(self._show_citations)
         self.situations_table.open_row.connect(lambda i: self.edits.edit_situation(i))
         self.situations_table.delete_row.connect(self.edits.delete_situation)
@@ -246,6 +252,10 @@ class AssessmentTab(PlanTab):
             self.cited_label.setText(self.tr("Cites nothing you heard yet."))
 
     # ------------------------------------------------------------ actions
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.tree.read_only = read_only
 
     def new_item_text(self) -> str:
         return self.tr("New assessment item")

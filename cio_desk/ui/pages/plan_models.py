@@ -55,6 +55,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._bold.setBold(True)
         self._tone_colors: dict[str, QColor] = {}
         self._answers = self._build_answers()
+        self._tickable = True
+
+    def set_tickable(self, tickable: bool) -> None:
+        """Whether the tick boxes can be clicked (not in a read-only window)."""
+        self._tickable = tickable
 
     # ------------------------------------------------------------ hooks
 
@@ -204,12 +209,16 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in self.checkable_columns:
+        if index.column() in self.checkable_columns and self._tickable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() in self.checkable_columns:
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and index.column() in self.checkable_columns
+            and self._tickable
+        ):
             item_id = getattr(self._rows[index.row()], "id", None)
             if item_id is not None:
                 self.check_requested.emit(item_id)

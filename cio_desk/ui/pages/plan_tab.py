@@ -29,6 +29,7 @@ from cio_desk.ui.pages.plan_edits import PlanEdits
 from cio_desk.ui.pages.plan_models import ID_ROLE, RowsModel
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
+from cio_desk.ui.widgets.read_only import EditControls
 from cio_desk.workspace import Workspace
 
 # Around a tab's content: the page's margins are around the tabs already.
@@ -70,6 +71,13 @@ class PlanTab(QWidget):
         """Select the item if this tab shows it; True if it did."""
         return False
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable the edit buttons of every section and the edit keys of every table."""
+        for section in self.findChildren(Section):
+            section.edits.set_read_only(read_only)
+        for table in self.findChildren(Table):
+            table.set_read_only(read_only)
+
 
 class Section(QFrame):
     """A framed block: a bold title, a count, buttons on the right, then its content."""
@@ -79,6 +87,7 @@ class Section(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setProperty("card", True)
+        self.edits = EditControls(self)  # the buttons that change the plan
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
@@ -114,11 +123,16 @@ class Section(QFrame):
         """A control beside the title (a filter, say)."""
         self.header.insertWidget(2, widget)
 
-    def add_button(self, text: str, tooltip: str, slot: Callable[[], object]) -> QPushButton:
+    def add_button(
+        self, text: str, tooltip: str, slot: Callable[[], object], *, changes: bool = True
+    ) -> QPushButton:
+        """A button on the section; one that `changes` the plan is disabled when read-only."""
         button = QPushButton(text, self)
         button.setToolTip(tooltip)
         button.clicked.connect(lambda _checked=False: slot())
         self.buttons.addWidget(button)
+        if changes:
+            self.edits.add(button)
         return button
 
     def set_count(self, text: str) -> None:
@@ -136,7 +150,9 @@ class Table(QTableView):
     """A read-only table over a `RowsModel`, sortable by clicking a column's header.
 
     Enter or a double click emits `open_row(id)`; Delete emits `delete_row(id)`;
-    Alt+Up and Alt+Down emit `move_row(id, step)`.
+    Alt+Up and Alt+Down emit `move_row(id, step)`. While read-only (`set_read_only`)
+    none of these is emitted, nor a tick, unless `opens_when_read_only` (the row
+    opens elsewhere rather than in an editor).
     """
 
     open_row = Signal(int)
@@ -157,6 +173,8 @@ class Table(QTableView):
         self._squeezed: bool | None = None  # stretch columns narrowed to a readable width
         self._fitted = False
         self._fixed: set[int] = set()
+        self._read_only = False
+        self.opens_when_read_only = False
         self.setModel(model)
         self.setSortingEnabled(sortable)
         if sortable:
@@ -176,10 +194,17 @@ class Table(QTableView):
         self.activated.connect(self._activated)
         model.check_requested.connect(self.toggle_row)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Refuse the keys and ticks that change rows (a read-only window), or allow them."""
+        self._read_only = read_only
+        self.rows_model.set_tickable(not read_only)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete, Alt+Up / Alt+Down and Space act on the selected row."""
         key, alt = event.key(), event.modifiers() == Qt.KeyboardModifier.AltModifier
-        if event.matches(QKeySequence.StandardKey.Delete):
+        if self._read_only:
+            super().keyPressEvent(event)
+        elif event.matches(QKeySequence.StandardKey.Delete):
             self._delete()
         elif alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._move(-1 if key == Qt.Key.Key_Up else 1)
@@ -307,7 +332,7 @@ class Table(QTableView):
 
     def _activated(self, index: object) -> None:
         item_id = self.selected_id()
-        if item_id is not None:
+        if item_id is not None and (self.opens_when_read_only or not self._read_only):
             self.open_row.emit(item_id)
 
     def _delete(self) -> None:

@@ -246,6 +246,7 @@ class TraceTab(PlanTab):
             self.tr("Open stakeholder"),
             self.tr("Show who said it on the Stakeholders page"),
             self._open_person,
+            changes=False,
         )
         self.health_section = Section(self.tr("Plan health"), top)
         self.health_model = HealthModel(self)
@@ -254,6 +255,7 @@ class TraceTab(PlanTab):
         self.people_section = Section(self.tr("Supporters and blockers"), bottom)
         self.people_model = PeopleModel(self)
         self.people_table = Table(self.people_model, self.people_section)
+        self.people_table.opens_when_read_only = True  # it shows the initiative, no editor
         self.people_table.fit_columns(
             PeopleModel.TITLE, PeopleModel.FOR, PeopleModel.AGAINST, PeopleModel.NEUTRAL
         )
@@ -344,7 +346,7 @@ class TraceTab(PlanTab):
             empty = self.tr("Every concern and proposal you heard is addressed.")
         self.open_section.show_empty(empty, self.open_table)
         for button in (self.answer_button, self.person_button):
-            button.setEnabled(bool(rows))
+            self.open_section.edits.set_enabled(button, bool(rows))
 
     # ------------------------------------------------------------ actions
 

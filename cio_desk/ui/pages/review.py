@@ -116,6 +116,10 @@ class ReviewPage(Page):
             self.feedback_tab.select(item_id)
             self.feedback_tab.table.setFocus()
 
+    def set_read_only(self, read_only: bool) -> None:
+        for tab in (self.versions_tab, self.feedback_tab, self.jargon_tab):
+            tab.edits.set_read_only(read_only)
+
     def new_item_text(self) -> str | None:
         if self.tabs.currentIndex() == self.JARGON:
             return self.tr("New term")

@@ -46,17 +46,19 @@ from cio_desk.ui.pages.review_versions import record_table, sorted_proxy
 from cio_desk.ui.theme import set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.columns import set_column_widths
+from cio_desk.ui.widgets.read_only import EditControls
 from cio_desk.workspace import Workspace
 
 SHOW_OPEN, SHOW_ADDRESSED, SHOW_ALL = "open", "addressed", "all"
 
 
-def _shortcut(widget: QWidget, text: str, key: QKeySequence, slot: Callable[[], None]) -> None:
+def _shortcut(widget: QWidget, text: str, key: QKeySequence, slot: Callable[[], None]) -> QAction:
     action = QAction(text, widget)
     action.setShortcut(key)
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(slot)
     widget.addAction(action)
+    return action
 
 
 def _selected_row(table: QTableView, proxy: QSortFilterProxyModel) -> int | None:
@@ -85,6 +87,16 @@ class FeedbackTab(QWidget):
         self._context = context
         self._workspace: Workspace | None = None
         self._build()
+        self.edits = EditControls(
+            self,
+            (
+                self.new_button,
+                self.address_button,
+                self.reopen_button,
+                self.edit_button,
+                self.delete_button,
+            ),
+        )
         self._connect_signals()
 
     def _build(self) -> None:
@@ -152,7 +164,9 @@ class FeedbackTab(QWidget):
         self.table.activated.connect(self._edit_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         delete = QKeySequence(QKeySequence.StandardKey.Delete)
-        _shortcut(self.table, self.tr("Delete feedback"), delete, self._delete_selected)
+        self.edits.add(
+            _shortcut(self.table, self.tr("Delete feedback"), delete, self._delete_selected)
+        )
 
     # ------------------------------------------------------------ loading
 
@@ -208,8 +222,8 @@ class FeedbackTab(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected()
         for button in (self.edit_button, self.delete_button, self.address_button):
-            button.setEnabled(chosen is not None)
-        self.reopen_button.setEnabled(chosen is not None and chosen.addressed)
+            self.edits.set_enabled(button, chosen is not None)
+        self.edits.set_enabled(self.reopen_button, chosen is not None and chosen.addressed)
         if chosen is not None and chosen.addressed:
             self.address_button.setText(self.tr("Edit reply…"))
         else:
@@ -243,7 +257,8 @@ class FeedbackTab(QWidget):
 
     @Slot(QModelIndex)
     def _edit_index(self, _index: QModelIndex) -> None:
-        self._edit_selected()
+        if not self.edits.read_only:
+            self._edit_selected()
 
     @Slot()
     def _edit_selected(self) -> None:
@@ -359,6 +374,7 @@ class JargonTab(QWidget):
         self._context = context
         self._workspace: Workspace | None = None
         self._build()
+        self.edits = EditControls(self, (self.new_button, self.edit_button, self.delete_button))
         self._connect_signals()
 
     def _build(self) -> None:
@@ -409,7 +425,7 @@ class JargonTab(QWidget):
         self.table.activated.connect(self._edit_index)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         delete = QKeySequence(QKeySequence.StandardKey.Delete)
-        _shortcut(self.table, self.tr("Remove term"), delete, self._delete_selected)
+        self.edits.add(_shortcut(self.table, self.tr("Remove term"), delete, self._delete_selected))
 
     def refresh(self, workspace: Workspace) -> None:
         self._workspace = workspace
@@ -437,8 +453,8 @@ class JargonTab(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        self.edits.set_enabled(self.edit_button, chosen)
+        self.edits.set_enabled(self.delete_button, chosen)
 
     @Slot()
     def new_term(self) -> None:
@@ -460,7 +476,8 @@ class JargonTab(QWidget):
 
     @Slot(QModelIndex)
     def _edit_index(self, _index: QModelIndex) -> None:
-        self._edit_selected()
+        if not self.edits.read_only:
+            self._edit_selected()
 
     @Slot()
     def _edit_selected(self) -> None:

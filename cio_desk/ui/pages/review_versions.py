@@ -44,6 +44,7 @@ from cio_desk.ui.pages.review_models import ID_ROLE, SORT_ROLE, VersionTableMode
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.columns import set_column_widths
+from cio_desk.ui.widgets.read_only import EditControls
 from cio_desk.workspace import Workspace
 
 NOW = None  # "the plan as it is now" in the comparison combos
@@ -84,6 +85,7 @@ class VersionsTab(QWidget):
         self._workspace: Workspace | None = None
         self._versions: list[VersionRecord] = []
         self._build()
+        self.edits = EditControls(self, (self.rename_button, self.delete_button))
         self._connect_signals()
 
     # ------------------------------------------------------------ building
@@ -197,6 +199,7 @@ class VersionsTab(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.table.addAction(action)
+            self.edits.add(action)
 
     # ------------------------------------------------------------ refresh
 
@@ -347,14 +350,15 @@ class VersionsTab(QWidget):
 
     def _update_buttons(self) -> None:
         one = len(self.selected_ids()) == 1
-        self.rename_button.setEnabled(one)
-        self.delete_button.setEnabled(one)
+        self.edits.set_enabled(self.rename_button, one)
+        self.edits.set_enabled(self.delete_button, one)
 
     # ------------------------------------------------------------ edits
 
     @Slot(QModelIndex)
     def _rename_index(self, _index: QModelIndex) -> None:
-        self._rename_selected()
+        if not self.edits.read_only:
+            self._rename_selected()
 
     @Slot()
     def _rename_selected(self) -> None:

@@ -43,6 +43,7 @@ from cio_desk.ui.theme import set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.message_bar import MessageBar
 from cio_desk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from cio_desk.ui.widgets.read_only import EditControls
 
 TEXT_FILTER_DELAY_MS = 200
 
@@ -60,10 +61,16 @@ class RisksPage(Page):
         self._text_timer.setInterval(TEXT_FILTER_DELAY_MS)
         self._edits = RiskEdits(context, lambda: self._workspace, self)
         self._build()
+        self.edit_controls = EditControls(
+            self, (self.starters_button, self.new_button, self.edit_button, self.delete_button)
+        )
         self._connect_signals()
 
     def page_title(self) -> str:
         return self.tr("Risks")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit_controls.set_read_only(read_only)
 
     # ------------------------------------------------------------ building
 
@@ -234,6 +241,7 @@ class RisksPage(Page):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self._delete_selected)
         self.table.addAction(delete)
+        self.edit_controls.add(delete)
         clear = QAction(self.tr("Show all risks"), self)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -387,8 +395,8 @@ class RisksPage(Page):
     @Slot()
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        self.edit_controls.set_enabled(self.edit_button, chosen)
+        self.edit_controls.set_enabled(self.delete_button, chosen)
 
     def open_item(self, kind: str, item_id: int) -> None:
         if kind != "risk":
@@ -429,7 +437,7 @@ class RisksPage(Page):
     @Slot(QModelIndex)
     def _edit_index(self, index: QModelIndex) -> None:
         risk_id = index.data(ID_ROLE)
-        if risk_id is not None:
+        if risk_id is not None and not self.edit_controls.read_only:
             self.edit_risk(risk_id)
 
     @Slot()

@@ -44,12 +44,18 @@ class RoadmapPage(Page):
         super().__init__(parent)
         self._context = context
         self._costs: dict[int, str] | None = None
+        self._read_only = False
         self._build()
         self._connect_signals()
         self.timeline.set_cost_lookup(self.cost_text)
 
     def page_title(self) -> str:
         return self.tr("Roadmap")
+
+    def set_read_only(self, read_only: bool) -> None:
+        # Bars stay put; Enter or a double click opens nothing (the editor would save).
+        self._read_only = read_only
+        self.timeline.set_movable(not read_only)
 
     # ------------------------------------------------------------ building
 
@@ -221,7 +227,7 @@ class RoadmapPage(Page):
     @Slot(int, int, int)
     def _move(self, initiative_id: int, start: int, end: int) -> None:
         ws = self._workspace
-        if ws is None:
+        if ws is None or self._read_only:
             return
         try:
             before = ws.plan.initiatives.get(initiative_id)
@@ -273,7 +279,7 @@ class RoadmapPage(Page):
     @Slot(int)
     def _open_initiative(self, initiative_id: int) -> None:
         """The initiative editor, over the roadmap; its Save is one undoable edit."""
-        if self._workspace is not None:
+        if self._workspace is not None and not self._read_only:
             self._plan_edits().edit_initiative(initiative_id)
 
     def _plan_edits(self) -> PlanEdits:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -32,16 +32,18 @@ from cio_desk.services.boss import BossChecklist, BossConversationItem
 from cio_desk.services.followups import FollowUpRecord
 from cio_desk.services.insights import InsightRecord
 from cio_desk.services.meetings import MeetingRecord
-from cio_desk.services.register import StakeholderBrief, quadrant
+from cio_desk.services.register import RegisterRow, StakeholderBrief, quadrant
 from cio_desk.services.tour import StanceTrend
 from cio_desk.store.enums import InsightKind, MeetingStatus
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.stakeholder_trend import StanceTrendChart
 from cio_desk.ui.theme import muted_color, scaled_font, set_tone, tone_color
 from cio_desk.ui.widgets.cards import Card, ListRow, plain_label
+from cio_desk.ui.widgets.read_only import EditControls
 from cio_desk.ui.widgets.text_card import TextCard
 
 _LIST_ROWS_SHOWN = 6
+_LAYOUT_LEVELS = 6  # nested layouts between a card's text and the scroll area, and spare
 
 
 class StakeholderDetail(QWidget):
@@ -59,6 +61,18 @@ class StakeholderDetail(QWidget):
         super().__init__(parent)
         self._brief: StakeholderBrief | None = None
         self._build()
+        self.edits = EditControls(
+            self,
+            (
+                self.edit_button,
+                self.reassess_button,
+                self.schedule_button,
+                self.more_button,
+                self.manager_action,
+                self.archive_action,
+                self.empty_add_button,
+            ),
+        )
         self._connect_signals()
         self.show_nobody(register_empty=False)
 
@@ -204,6 +218,18 @@ class StakeholderDetail(QWidget):
             button.hide()
         self.more_button.hide()
 
+    def show_pending(self, row: RegisterRow) -> None:
+        """The person's name and role at once, from their table row; the cards and
+        buttons come with `show_brief`."""
+        self._brief = None
+        self.cards.hide()
+        self.empty_label.hide()
+        self.empty_add_button.hide()
+        for button in (self.edit_button, self.reassess_button, self.schedule_button):
+            button.hide()
+        self.more_button.hide()
+        self._show_header(row)
+
     def show_brief(
         self, brief: StakeholderBrief, today: dt.date, checklist: BossChecklist | None
     ) -> None:
@@ -212,25 +238,18 @@ class StakeholderDetail(QWidget):
         person = brief.stakeholder
         self.empty_label.hide()
         self.empty_add_button.hide()
-        self.role_label.show()
-        self.badges_label.show()
         for button in (self.edit_button, self.reassess_button, self.schedule_button):
             button.show()
         self.more_button.show()
-        self.schedule_button.setEnabled(not person.archived)
-        self.reassess_button.setEnabled(not person.archived)
+        self.edits.set_enabled(self.schedule_button, not person.archived)
+        self.edits.set_enabled(self.reassess_button, not person.archived)
         self.archive_action.setText(
             self.tr("Bring back") if person.archived else self.tr("Archive")
         )
         self.manager_action.setText(
             self.tr("Not my manager") if person.is_manager else self.tr("Mark as my manager")
         )
-        self.name_label.setText(person.name)
-        kind = fmt.stakeholder_kind_label(person.kind)
-        self.role_label.setText(
-            self.tr(" · ").join(p for p in (person.title, person.unit, kind) if p)
-        )
-        self.badges_label.setText(self._badges(brief))
+        self._show_header(brief.row)
         # Filled while hidden: on a visible panel each label shown or hidden
         # would lay the whole panel out again at once.
         self.cards.hide()
@@ -241,13 +260,32 @@ class StakeholderDetail(QWidget):
         self._show_meetings(brief)
         self._show_follow_ups(brief.open_follow_ups, today)
         self.cards.show()
+        self._settle_layout()
 
-    def _badges(self, brief: StakeholderBrief) -> str:
-        person, row = brief.stakeholder, brief.row
+    def _settle_layout(self) -> None:
+        """Lay the panel out now, before it is painted.
+
+        Each layout pass moves a size change up one level (text, card, cards,
+        panel, scroll area), so left to the event loop the cards reach their
+        heights over several frames: the panel would be painted half laid out
+        and jump. Passes with nothing left to do cost nothing.
+        """
+        for _ in range(_LAYOUT_LEVELS):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _show_header(self, row: RegisterRow) -> None:
+        self.name_label.setText(row.name)
+        kind = fmt.stakeholder_kind_label(row.kind)
+        self.role_label.setText(self.tr(" · ").join(p for p in (row.title, row.unit, kind) if p))
+        self.badges_label.setText(self._badges(row))
+        self.role_label.show()
+        self.badges_label.show()
+
+    def _badges(self, row: RegisterRow) -> str:
         parts = []
-        if person.is_manager:
+        if row.is_manager:
             parts.append(self.tr("Your manager"))
-        if person.archived:
+        if row.archived:
             parts.append(self.tr("Archived"))
         if row.met and row.last_contact:
             parts.append(
@@ -524,6 +562,7 @@ class StakeholderDetail(QWidget):
             )
         )
         line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.edits.add(button)
         return row
 
 

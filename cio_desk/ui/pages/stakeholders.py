@@ -42,6 +42,7 @@ from cio_desk.ui.pages.stakeholder_detail import StakeholderDetail
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.influence_grid import GridMarker, InfluenceGrid, stance_icon
+from cio_desk.ui.widgets.read_only import EditControls
 
 TABLE_VIEW, TREE_VIEW, GRID_VIEW = range(3)
 # Initial column widths, in average characters.
@@ -64,6 +65,7 @@ class StakeholdersPage(Page):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(0)
         self._build()
+        self.edits = EditControls(self, (self.new_button,))
         self._connect_signals()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -83,6 +85,11 @@ class StakeholdersPage(Page):
 
     def new_item_text(self) -> str | None:
         return self.tr("New stakeholder")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edits.set_read_only(read_only)
+        self.detail.edits.set_read_only(read_only)
+        self.grid.set_movable(not read_only)
 
     # ------------------------------------------------------------ building
 
@@ -255,6 +262,8 @@ class StakeholdersPage(Page):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+            if slot == self._edit_selected:
+                self.edits.add(shortcut)
 
     # ------------------------------------------------------------ reading
 
@@ -278,10 +287,17 @@ class StakeholdersPage(Page):
         if self._selected is None and self.model.rowCount():
             self._selected = self.model.row_at(0).id
         self._sync_selection()
-        if self._defer_detail:
+        pending = self._row_of(self._selected) if self._defer_detail else None
+        if pending is not None:
+            # The table is painted first with the person's name beside it, the cards
+            # right after; "nobody" is quick to show, so it is never put off.
+            self.detail.show_pending(pending)
             self._detail_timer.start()
         else:
             self._show_detail()
+
+    def _row_of(self, stakeholder_id: int | None) -> RegisterRow | None:
+        return next((row for row in self._all_rows if row.id == stakeholder_id), None)
 
     def _subtitle(self, active: int, met: int, archived: int) -> str:
         if active == 0 and archived == 0:
@@ -443,10 +459,10 @@ class StakeholdersPage(Page):
         """Show a stakeholder, clearing filters that hide them."""
         if kind != "stakeholder" or self._workspace is None:
             return
-        row = next((r for r in self._all_rows if r.id == item_id), None)
+        row = self._row_of(item_id)
         if row is None:
             self.refresh()
-            row = next((r for r in self._all_rows if r.id == item_id), None)
+            row = self._row_of(item_id)
             if row is None:
                 return
         if self.views.currentIndex() == TREE_VIEW and row.archived:
@@ -510,6 +526,8 @@ class StakeholdersPage(Page):
 
     @Slot(int, int, int)
     def _move_on_grid(self, stakeholder_id: int, influence: int, interest: int) -> None:
+        if self.edits.read_only:
+            return
         self._selected = stakeholder_id
         self._run(
             lambda ws: actions.move_on_grid(

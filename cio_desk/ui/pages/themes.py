@@ -43,6 +43,7 @@ from cio_desk.ui.pages.context import PageContext
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.columns import set_column_widths
+from cio_desk.ui.widgets.read_only import EditControls
 
 if TYPE_CHECKING:
     from cio_desk.workspace import Workspace
@@ -59,6 +60,7 @@ class ThemesView(QWidget):
         self._workspace: Workspace | None = None
         self._shown_theme: int | None = None
         self._build()
+        self.edits = EditControls(self, (self.rename_button, self.rename_action, self.merge_button))
         self._connect_signals()
 
     # ------------------------------------------------------------ building
@@ -242,8 +244,9 @@ class ThemesView(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         has = self._current_count() is not None
-        self.rename_button.setEnabled(has)
-        self.merge_button.setEnabled(has and self.count_model.rowCount() > 1)
+        self.edits.set_enabled(self.rename_button, has)
+        self.edits.set_enabled(self.rename_action, has)
+        self.edits.set_enabled(self.merge_button, has and self.count_model.rowCount() > 1)
 
     @Slot(QModelIndex)
     def _insight_double_clicked(self, index: QModelIndex) -> None:

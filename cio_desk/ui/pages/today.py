@@ -38,6 +38,7 @@ from cio_desk.ui.pages.today_plan import PlanCards
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow
 from cio_desk.ui.widgets.cards import LIST_ROWS, Card, ListCard, ListRow, StatCard, plain_label
+from cio_desk.ui.widgets.read_only import EditControls
 
 # Below this width (in pixels of the page) the lists stack instead of sitting side by side.
 _STACK_LISTS_BELOW = 800
@@ -62,12 +63,19 @@ class TodayPage(Page):
         self._context = context
         self._shown_date: dt.date | None = None
         self._build()
+        self.edits = EditControls(self, (self.setup_button,))
         self._clock = QTimer(self)
         self._clock.setInterval(_CLOCK_CHECK_MS)
         self._connect_signals()
 
     def page_title(self) -> str:
         return self.tr("Today")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edits.set_read_only(read_only)
+        for card in (self.todays_card, self.capture_card):
+            card.set_read_only(read_only)
+        self.first_month.set_read_only(read_only)
 
     # ------------------------------------------------------------ building
 

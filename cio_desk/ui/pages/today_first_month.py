@@ -27,6 +27,7 @@ from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.undo import EditHistory
 from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow, RowAction
 from cio_desk.ui.widgets.cards import LIST_ROWS, Card, plain_label
+from cio_desk.ui.widgets.read_only import EditControls
 
 if TYPE_CHECKING:
     from cio_desk.workspace import Workspace
@@ -164,6 +165,7 @@ class FirstMonthCards(QObject):
         self.cold_card = ActionListCard(
             self.tr("Going cold"), self.tr("No one is past their stay-in-touch cadence."), page
         )
+        self.edits = EditControls(self, (self.next_card.schedule_button,))
         self.next_card.brief_button.clicked.connect(self._brief_next)
         self.next_card.open_button.clicked.connect(self._open_next)
         self.next_card.schedule_button.clicked.connect(lambda: self.schedule(()))
@@ -171,6 +173,12 @@ class FirstMonthCards(QObject):
     @property
     def history(self) -> EditHistory:
         return self._context.history
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable the buttons that change the workspace (a read-only window), or enable them."""
+        self.edits.set_read_only(read_only)
+        for card in (self.referrals_card, self.cold_card):
+            card.set_read_only(read_only)
 
     # ------------------------------------------------------------ showing
 

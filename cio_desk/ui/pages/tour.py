@@ -42,6 +42,7 @@ from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import StatCard, plain_label
 from cio_desk.ui.widgets.columns import set_column_widths
 from cio_desk.ui.widgets.page_header import PAGE_MARGINS, PageHeader
+from cio_desk.ui.widgets.read_only import EditControls
 from cio_desk.ui.widgets.referral_tree import ReferralTree
 
 if TYPE_CHECKING:
@@ -62,10 +63,16 @@ class TourPage(Page):
         self._contact_view: StayInTouchView | None = None
         self._themes_view: ThemesView | None = None
         self._build()
+        self.edits = EditControls(self, (self.add_button, self.link_button))
         self._connect_signals()
 
     def page_title(self) -> str:
         return self.tr("Listening tour")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edits.set_read_only(read_only)
+        if self._themes_view is not None:
+            self._themes_view.edits.set_read_only(read_only)
 
     # ------------------------------------------------------------ building
 
@@ -197,6 +204,7 @@ class TourPage(Page):
         """The Insight themes tab, built the first time it is needed."""
         if self._themes_view is None:
             self._themes_view = ThemesView(self._context, self._themes_tab)
+            self._themes_view.edits.set_read_only(self.edits.read_only)
             self._themes_tab.layout().addWidget(self._themes_view)
             self._themes_view.show()
             self._themes_view.set_workspace(self._workspace)
@@ -338,7 +346,7 @@ class TourPage(Page):
     @Slot()
     def _update_buttons(self) -> None:
         name = self._selected_name()
-        self.add_button.setEnabled(name is not None)
+        self.edits.set_enabled(self.add_button, name is not None)
         self.link_button.setVisible(name is not None and name.register_match_id is not None)
 
     @Slot(object)
@@ -376,7 +384,7 @@ class TourPage(Page):
     @Slot()
     def add_selected_to_register(self) -> None:
         ws, name = self._workspace, self._selected_name()
-        if ws is None or name is None:
+        if ws is None or name is None or self.edits.read_only:
             return
         first = name.insight_ids[0]
         try:

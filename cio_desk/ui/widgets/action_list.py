@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from cio_desk.ui.widgets.cards import ListCard, ListRow
+from cio_desk.ui.widgets.read_only import read_only_reason
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,26 @@ class ActionRow(ListRow):
 
 
 class ActionListCard(ListCard):
-    """A `ListCard` that shows the actions of its `ActionRow`s as buttons."""
+    """A `ListCard` that shows the actions of its `ActionRow`s as buttons.
+
+    In a read-only window (`set_read_only`) the buttons are disabled, saying why.
+    """
+
+    _read_only = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Disable the row buttons (they all change the workspace) or enable them again."""
+        self._read_only = read_only
+        for button in self.findChildren(QPushButton):
+            if button.property("rowAction"):
+                self._show_read_only(button)
+
+    def _show_read_only(self, button: QPushButton) -> None:
+        button.setEnabled(not self._read_only)
+        tip = button.property("ownToolTip") or ""
+        if self._read_only:
+            tip = f"{tip}\n{read_only_reason()}" if tip else read_only_reason()
+        button.setToolTip(tip)
 
     def _row_widget(self, row: ListRow, *, first: bool) -> QWidget:
         widget = super()._row_widget(row, first=first)
@@ -47,10 +67,11 @@ class ActionListCard(ListCard):
         for action in actions:
             button = QPushButton(action.text, widget)
             button.setAutoDefault(False)
-            button.setToolTip(action.tooltip)
+            button.setProperty("ownToolTip", action.tooltip)
             button.setAccessibleDescription(row.primary)
             button.setProperty("rowAction", True)
             button.clicked.connect(lambda _checked=False, run=action.run: run())
+            self._show_read_only(button)
             line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return widget
 

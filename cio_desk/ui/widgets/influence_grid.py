@@ -113,6 +113,7 @@ class InfluenceGrid(QWidget):
         self._pressed: GridMarker | None = None
         self._press_at = QPointF()
         self._drag_at: QPointF | None = None
+        self._movable = True
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.setAccessibleName(self.tr("Influence and interest grid"))
@@ -571,6 +572,12 @@ class InfluenceGrid(QWidget):
             influence=key[0], interest=key[1], area=fmt.quadrant_label(quadrant(*key)), n=count
         )
 
+    def set_movable(self, movable: bool) -> None:
+        """Whether markers may be dragged or moved with Ctrl+arrows (not in a read-only window)."""
+        self._movable = movable
+        if not movable:
+            self._end_drag()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed = self._marker_at(event.position())
@@ -581,7 +588,8 @@ class InfluenceGrid(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pressed is not None and event.buttons() & Qt.MouseButton.LeftButton:
             moved = (event.position() - self._press_at).manhattanLength()
-            if self._drag_at is not None or moved >= QApplication.startDragDistance():
+            far_enough = self._drag_at is not None or moved >= QApplication.startDragDistance()
+            if far_enough and self._movable:
                 self._drag_at = event.position()
                 self.setCursor(Qt.CursorShape.ClosedHandCursor)
                 self.update()
@@ -652,7 +660,7 @@ class InfluenceGrid(QWidget):
 
     def _move_selected(self, influence_step: int, interest_step: int) -> None:
         marker = next((m for m in self._markers if m.id == self._selected), None)
-        if marker is None:
+        if marker is None or not self._movable:
             return
         influence = marker.influence + influence_step
         interest = marker.interest + interest_step

@@ -63,6 +63,7 @@ class TimelineView(QAbstractScrollArea):
         self._pressed: Drag | None = None
         self._drag: Drag | None = None
         self._selected: int | None = None
+        self._movable = True
         self._cost_of: Callable[[int], str] = lambda _id: ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -255,6 +256,13 @@ class TimelineView(QAbstractScrollArea):
 
     # ------------------------------------------------------------ mouse
 
+    def set_movable(self, movable: bool) -> None:
+        """Whether bars may be dragged or nudged with the arrow keys (not when read-only)."""
+        self._movable = movable
+        if not movable:
+            self._pressed = self._drag = None
+            self.viewport().update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         if event.button() != Qt.MouseButton.LeftButton:
@@ -264,7 +272,7 @@ class TimelineView(QAbstractScrollArea):
         if bar is None:
             return
         self._select(bar.id)
-        mode = None if self._in_labels(event.position()) else self.geometry_now().drag_mode(bar, x)
+        mode = self._drag_mode(bar, event.position(), x)
         self._pressed = Drag(bar, mode, x) if mode is not None else None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -307,15 +315,19 @@ class TimelineView(QAbstractScrollArea):
 
     def _update_cursor(self, position: QPointF) -> None:
         bar, x = self._hit(position)
-        mode = None
-        if bar is not None and not self._in_labels(position):
-            mode = self.geometry_now().drag_mode(bar, x)
+        mode = self._drag_mode(bar, position, x) if bar is not None else None
         shapes = {
             DragMode.MOVE: Qt.CursorShape.SizeAllCursor,
             DragMode.START: Qt.CursorShape.SizeHorCursor,
             DragMode.END: Qt.CursorShape.SizeHorCursor,
         }
         self.viewport().setCursor(QCursor(shapes.get(mode, Qt.CursorShape.ArrowCursor)))
+
+    def _drag_mode(self, bar: TimelineBar, position: QPointF, x: float) -> DragMode | None:
+        """What dragging from `position` on `bar` would do (None: nothing)."""
+        if not self._movable or self._in_labels(position):
+            return None
+        return self.geometry_now().drag_mode(bar, x)
 
     # ------------------------------------------------------------ tooltips
 
@@ -378,7 +390,7 @@ class TimelineView(QAbstractScrollArea):
 
     def _nudge(self, step: int, mods: Qt.KeyboardModifier) -> None:
         bar = self._content.bar(self._selected) if self._selected is not None else None
-        if bar is None:
+        if bar is None or not self._movable:
             return
         if mods & Qt.KeyboardModifier.ShiftModifier:
             mode = DragMode.END
