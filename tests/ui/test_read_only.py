@@ -10,15 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from read_only_helpers import open_read_only_window, show
 
 from cio_desk.services.followups import FollowUpData
 from cio_desk.services.stakeholders import StakeholderData
-from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.excepthook import ExceptionHook, setup_logging
 from cio_desk.ui.main_window import MainWindow
 from cio_desk.ui.models.followup_table import DONE
-from cio_desk.ui.opener import WorkspaceOpener
-from cio_desk.ui.pages.base import Page
 from cio_desk.workspace import Workspace
 
 pytestmark = pytest.mark.ui
@@ -37,24 +35,9 @@ def promise(ws: Workspace, now: dt.datetime) -> int:
 @pytest.fixture
 def reader(qtbot, ws: Workspace, promise: int, clock, message_boxes) -> Iterator[MainWindow]:
     """A second window on the `ws` file, opened read-only as the user chose to."""
-    message_boxes.click = "Open read-only"
-    workspace = WorkspaceOpener(None, give_up_text="Quit").open(ws.path)
-    assert workspace is not None and workspace.read_only
-    assert "already open in another CIO Desk window" in message_boxes.shown[-1].text
-    message_boxes.shown.clear()
-    message_boxes.click = None
-    controller = WorkspaceController(workspace)
-    window = MainWindow(controller, now=clock)
-    qtbot.addWidget(window)
-    window.show()
+    window, controller = open_read_only_window(qtbot, ws.path, message_boxes, clock)
     yield window
     controller.close()
-
-
-def show(window: MainWindow, title: str) -> Page:
-    titles = [window._sidebar.item(i).text() for i in range(window._sidebar.count())]
-    window.show_page(titles.index(title))
-    return window.current_page()
 
 
 def test_the_window_says_it_is_read_only_before_anything_is_tried(reader: MainWindow) -> None:

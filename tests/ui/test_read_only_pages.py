@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from read_only_helpers import open_read_only_window, show, titles
 
 from cio_desk.services.demo import write_demo_workspace
 from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.main_window import MainWindow
 from cio_desk.ui.models.followup_table import DONE
-from cio_desk.ui.opener import WorkspaceOpener
 from cio_desk.ui.pages.base import Page
 from cio_desk.ui.pages.stakeholders import GRID_VIEW
 from cio_desk.ui.widgets.read_only import read_only_reason
@@ -133,29 +133,10 @@ def holder(demo_file: Path, tmp_path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def reader(qtbot, holder: Workspace, message_boxes) -> Iterator[MainWindow]:
     """A window on the same file, opened read-only as the user chose to."""
-    message_boxes.click = "Open read-only"
-    workspace = WorkspaceOpener(None, give_up_text="Quit").open(holder.path)
-    assert workspace is not None and workspace.read_only
-    message_boxes.shown.clear()
-    message_boxes.click = None
-    controller = WorkspaceController(workspace)
     now = dt.datetime.combine(DEMO_TODAY, dt.time(10, 0))
-    window = MainWindow(controller, now=lambda: now)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
+    window, controller = open_read_only_window(qtbot, holder.path, message_boxes, lambda: now)
     yield window
     controller.close()
-
-
-def show(window: MainWindow, title: str) -> Page:
-    titles = [window._sidebar.item(i).text() for i in range(window._sidebar.count())]
-    window.show_page(titles.index(title))
-    return window.current_page()
-
-
-def titles(window: MainWindow) -> list[str]:
-    return [window._sidebar.item(i).text() for i in range(window._sidebar.count())]
 
 
 def control(page: Page, path: str) -> QWidget | QAction:
