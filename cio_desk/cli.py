@@ -137,7 +137,10 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     )
     export.add_argument("--label", default="", metavar="TEXT", help="label of the saved version")
     export.add_argument(
-        "--no-version", action="store_true", help="do not save this export as a plan version"
+        "--no-version",
+        action="store_true",
+        help="do not save this export as a plan version; the workspace is then only read, "
+        "so this also works while the app has it open",
     )
     export.add_argument(
         "--page-size", choices=("A4", "Letter"), default=None, help="default: from the locale"
@@ -346,7 +349,10 @@ def _export(args: argparse.Namespace) -> int:
         label=args.label,
         freeze_version=not args.no_version,
     )
-    with _open_workspace(args) as ws:
+    # Without a version to save, the export only reads: it works while the app has
+    # the workspace open, and in a folder that cannot be written.
+    read_only = args.no_version
+    with _open_workspace(args, read_only=read_only, backup=not read_only) as ws:
         result = export_document(ws, args.out, options)
     saved = f"; saved as {result.version.title}" if result.version else ""
     print(f"Exported {result.pages} pages to {result.path}{saved}")

@@ -40,6 +40,20 @@ def test_no_version_and_an_empty_plan_are_fine(
         assert reopened.versions.list() == []
 
 
+def test_no_version_exports_while_the_app_has_the_workspace_open(
+    ws: Workspace, workspace_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws.stakeholders.add(StakeholderData(name="王伟"))  # `ws` stays open, as in the app
+    out = tmp_path / "plan.pdf"
+
+    code = main(["export", "--workspace", str(workspace_path), "--out", str(out), "--no-version"])
+
+    assert code == 0 and "Exported" in capsys.readouterr().out
+    assert ws.versions.list() == []
+    frozen = main(["export", "--workspace", str(workspace_path), "--out", str(out)])
+    assert frozen == 1 and "open in another" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("out_name", "message"),
     [
