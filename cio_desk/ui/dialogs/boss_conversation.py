@@ -23,6 +23,7 @@ from cio_desk.errors import CioDeskError
 from cio_desk.services.boss import BossConversationItem
 from cio_desk.store.enums import BossConversationKind
 from cio_desk.ui import formatting as fmt
+from cio_desk.ui.dialogs.field_errors import error_label
 from cio_desk.ui.pages import stakeholder_actions as actions
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.undo import EditHistory
@@ -74,9 +75,7 @@ class BossConversationDialog(QDialog):
         form.addRow(self.held_check, self.date_edit)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
         layout.addLayout(form)
-        self.error_label = plain_label("", self)
-        set_tone(self.error_label, "warn")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

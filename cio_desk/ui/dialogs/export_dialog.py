@@ -54,6 +54,7 @@ from cio_desk.services.jargon import JargonFinding
 from cio_desk.store import paths
 from cio_desk.store.enums import AudienceProfile
 from cio_desk.ui.dialogs.export_form import ExportForm
+from cio_desk.ui.dialogs.field_errors import error_label
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.worker import BackgroundTask, run_in_background
@@ -192,9 +193,7 @@ class ExportDialog(QDialog):
         layout.setSpacing(10)
         self.form = ExportForm(self._workspace, now=self._now, settings=self._settings, parent=page)
         layout.addWidget(self.form)
-        self.error_label = plain_label("", page)
-        set_tone(self.error_label, "warn")
-        self.error_label.hide()
+        self.error_label = error_label(page)
         layout.addWidget(self.error_label)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("&Preview pages…"), page)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cio_desk.errors import ValidationError
 from cio_desk.services.profile import ProfileData
-from cio_desk.ui.theme import set_tone
+from cio_desk.ui.dialogs.field_errors import error_label
 from cio_desk.ui.widgets.cards import plain_label
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class ProfileDialog(QDialog):
             form.addRow(label, widget)
             self._add_error_row(field, widget)
         layout.addLayout(form)
-        self.general_error = self._error_label()
+        self.general_error = error_label(self)
         layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
@@ -140,17 +140,11 @@ class ProfileDialog(QDialog):
 
     def _add_error_row(self, field: str, widget: QWidget) -> None:
         """A row under the field for its error, hidden until there is one."""
-        error = self._error_label()
+        error = error_label(self)
         self._form.addRow("", error)
         self._form.setRowVisible(self._form.rowCount() - 1, False)
         self._errors[field] = error
         self._fields[field] = widget
-
-    def _error_label(self) -> QLabel:
-        label = plain_label("", self)
-        set_tone(label, "warn")
-        label.hide()
-        return label
 
     def _fill(self, profile: ProfileData | None, today: dt.date) -> None:
         profile = profile or ProfileData(cio_name="", start_date=today)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from cio_desk.errors import ValidationError
 from cio_desk.store.crypto import MIN_NEW_LENGTH, Passphrase
-from cio_desk.ui.theme import set_tone
+from cio_desk.ui.dialogs.field_errors import error_label
 from cio_desk.ui.widgets.cards import plain_label
 
 MIN_WIDTH = 420
@@ -38,13 +38,6 @@ def _password_edit(parent: QWidget) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(1024)
     return edit
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = plain_label("", parent)
-    set_tone(label, "warn")
-    label.hide()
-    return label
 
 
 @dataclass(frozen=True)
@@ -111,7 +104,7 @@ class PassphrasePrompt(QDialog):
         self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
         form.addRow(self.tr("&Passphrase"), self.passphrase_edit)
         layout.addLayout(form)
-        self.error_label = _error_label(self)
+        self.error_label = error_label(self)
         layout.addWidget(self.error_label)
         self.show_check = QCheckBox(self.tr("&Show the passphrase"), self)
         layout.addWidget(self.show_check)
@@ -256,7 +249,7 @@ class NewPassphraseDialog(QDialog):
     def _add_field(self, field: str, label: str) -> QLineEdit:
         edit = _password_edit(self)
         self._form.addRow(label, edit)
-        error = _error_label(self)
+        error = error_label(self)
         self._form.addRow("", error)
         self._form.setRowVisible(self._form.rowCount() - 1, False)
         self._errors[field] = error

@@ -23,8 +23,8 @@ from cio_desk.errors import CioDeskError, ValidationError
 from cio_desk.services.tour import StanceChange
 from cio_desk.store.enums import Stance
 from cio_desk.ui import formatting as fmt
+from cio_desk.ui.dialogs.field_errors import error_label
 from cio_desk.ui.pages import stakeholder_actions as actions
-from cio_desk.ui.theme import set_tone
 from cio_desk.ui.undo import EditHistory
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.influence_grid import stance_icon
@@ -73,9 +73,7 @@ class StanceDialog(QDialog):
         form.addRow(self.tr("&Assessed on:"), self.date_edit)
         form.addRow(self.tr("&Why:"), self.note_edit)
         layout.addLayout(form)
-        self.error_label = plain_label("", self)
-        set_tone(self.error_label, "warn")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         layout.addWidget(self.error_label)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
