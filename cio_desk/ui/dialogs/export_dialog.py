@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -55,6 +54,7 @@ from cio_desk.store import paths
 from cio_desk.store.enums import AudienceProfile
 from cio_desk.ui.dialogs.export_form import ExportForm
 from cio_desk.ui.dialogs.field_errors import error_label
+from cio_desk.ui.models.headered import HeaderedTableModel
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.worker import BackgroundTask, run_in_background
@@ -73,7 +73,7 @@ def preview_available() -> bool:
         return False
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(HeaderedTableModel):
     """The business-language findings: term, where, the sentence, the plain words."""
 
     TERM, WHERE, CONTEXT, PLAIN = range(4)
@@ -98,9 +98,6 @@ class FindingsModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -119,13 +116,6 @@ class FindingsModel(QAbstractTableModel):
         term = finding.term
         plain = term.plain_zh or term.plain_en if self._chinese else term.plain_en or term.plain_zh
         return plain or self.tr("(no plain alternative yet)")
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
 
 class ExportDialog(QDialog):

@@ -16,7 +16,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -47,6 +46,7 @@ from cio_desk.services.meeting_list import (
 from cio_desk.services.meetings import MeetingManager, day_number
 from cio_desk.store.enums import MeetingStatus
 from cio_desk.ui import formatting as fmt
+from cio_desk.ui.models.headered import HeaderedTableModel
 from cio_desk.ui.pages.meeting_calendar import status_color
 from cio_desk.ui.theme import set_tone, tone_color
 from cio_desk.ui.widgets.cards import plain_label
@@ -63,7 +63,7 @@ _ROLES = frozenset(
 ReadRows = Callable[[Collection[int]], dict[int, MeetingRow]]
 
 
-class MeetingTableModel(QAbstractTableModel):
+class MeetingTableModel(HeaderedTableModel):
     """Meetings as table rows; sorts itself, holds no rules.
 
     It holds either every row (`set_rows`) or, in time order, only the
@@ -178,16 +178,6 @@ class MeetingTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # A view asks for seven roles per cell as it paints: the others end here.

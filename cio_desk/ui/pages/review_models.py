@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from cio_desk.services.jargon import JargonRecord
@@ -18,6 +18,7 @@ from cio_desk.services.review import SECTION_KEYS, ReviewRecord
 from cio_desk.services.versions import VersionRecord
 from cio_desk.ui import formatting as fmt
 from cio_desk.ui.dialogs.plan_form import one_line
+from cio_desk.ui.models.headered import HeaderedTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,7 +35,7 @@ class _HasId(Protocol):
 T = TypeVar("T", bound=_HasId)
 
 
-class _RecordTable(QAbstractTableModel, Generic[T]):
+class _RecordTable(HeaderedTableModel, Generic[T]):
     """Rows of records; subclasses say what each column shows and sorts by."""
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
@@ -55,16 +56,6 @@ class _RecordTable(QAbstractTableModel, Generic[T]):
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

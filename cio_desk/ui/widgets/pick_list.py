@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cio_desk.ui.models.headered import HeaderedTableModel
 from cio_desk.ui.theme import set_tone
 from cio_desk.ui.widgets.cards import plain_label
 
@@ -50,7 +50,7 @@ class PickItem:
     tooltip: str = ""
 
 
-class PickModel(QAbstractTableModel):
+class PickModel(HeaderedTableModel):
     """The rows and the ticked ids; column 0 is checkable."""
 
     ticked_changed = Signal()
@@ -74,16 +74,6 @@ class PickModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
