@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from cio_desk.services.followups import FollowUpData
@@ -13,6 +12,7 @@ from cio_desk.services.meetings import MeetingData
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store.enums import MeetingSetting, MeetingStatus
 from cio_desk.ui.pages.today import TodayPage
+from cio_desk.ui.widgets.list_row import ListRowView
 from cio_desk.workspace import Workspace
 
 pytestmark = pytest.mark.ui
@@ -250,9 +250,8 @@ def test_names_are_shown_as_typed_never_as_markup(
 
     page = make_page(qtbot, ws, on_day(start_date, 5))
 
-    labels = [label for label in page.findChildren(QLabel) if label.text() == "<b>R&D</b> lead"]
-    assert labels
-    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    [row] = page.key_unmet_card.findChildren(ListRowView)
+    assert row.shown_texts()[0] == "<b>R&D</b> lead"
 
 
 # ---------------------------------------------------------------- refresh

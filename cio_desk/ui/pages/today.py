@@ -39,6 +39,7 @@ from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow
 from cio_desk.ui.widgets.cards import LIST_ROWS, Card, ListCard, ListRow, StatCard, plain_label
 from cio_desk.ui.widgets.read_only import EditControls
+from cio_desk.ui.widgets.visibility import set_shown
 
 # Below this width (in pixels of the page) the lists stack instead of sitting side by side.
 _STACK_LISTS_BELOW = 800
@@ -86,6 +87,9 @@ class TodayPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         body.setObjectName("pageBody")
+        # Given to the scroll area empty: it measures what it is given, and the
+        # full page is measured once, when shown.
+        scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 20, 28, 16)  # see _PAGE_MARGINS
         layout.setSpacing(14)
@@ -96,7 +100,6 @@ class TodayPage(Page):
         layout.addWidget(self.dashboard)
         layout.addStretch(1)
         self._build_dashboard(self.dashboard)
-        scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -195,7 +198,7 @@ class TodayPage(Page):
         self._shown_date = now.date()
         snapshot = self._workspace.onboarding.snapshot(now, limit=LIST_ROWS)  # what the cards show
         profile = self._workspace.profile.get()
-        self.setup_card.setVisible(snapshot is None)
+        set_shown(self.setup_card, snapshot is None)
         self.dashboard.setVisible(False)  # laid out once, when shown again below
         self.subtitle_label.setText(self._subtitle(now.date(), profile))
         if snapshot is not None:

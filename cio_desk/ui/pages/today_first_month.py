@@ -28,6 +28,7 @@ from cio_desk.ui.undo import EditHistory
 from cio_desk.ui.widgets.action_list import ActionListCard, ActionRow, RowAction
 from cio_desk.ui.widgets.cards import LIST_ROWS, Card, plain_label
 from cio_desk.ui.widgets.read_only import EditControls
+from cio_desk.ui.widgets.visibility import set_shown
 
 if TYPE_CHECKING:
     from cio_desk.workspace import Workspace
@@ -85,9 +86,9 @@ class NextMeetingCard(Card):
             self.brief_button,
             self.open_button,
         ):
-            widget.setVisible(has_meeting)
-        self.empty_label.setVisible(not has_meeting)
-        self.schedule_button.setVisible(not has_meeting)
+            set_shown(widget, has_meeting)
+        set_shown(self.empty_label, not has_meeting)
+        set_shown(self.schedule_button, not has_meeting)
         if meeting is None:
             self.alert_label.hide()
             return
@@ -100,7 +101,7 @@ class NextMeetingCard(Card):
         self.people_label.setText(self.tr("With {people}").format(people=", ".join(people)))
         alerts = self._alerts(attendees, cold_ids)
         self.alert_label.setText(alerts)
-        self.alert_label.setVisible(bool(alerts))
+        set_shown(self.alert_label, bool(alerts))
 
     def _when(self, meeting: MeetingRecord, now: dt.datetime) -> str:
         day = meeting.starts_at.date()
@@ -196,11 +197,11 @@ class FirstMonthCards(QObject):
         rows = [self._name_row(name) for name in pending.names[:LIST_ROWS]]
         rows += [self._unmet_row(person) for person in pending.unmet[: LIST_ROWS - len(rows)]]
         self.referrals_card.set_rows(rows, len(pending.names) + len(pending.unmet))
-        self.referrals_card.setVisible(bool(rows))
+        set_shown(self.referrals_card, bool(rows))
         today = now.date()
         cold_rows = [self._cold_row(person, today) for person in cold[:LIST_ROWS]]
         self.cold_card.set_rows(cold_rows, len(cold))
-        self.cold_card.setVisible(bool(cold))
+        set_shown(self.cold_card, bool(cold))
 
     def write_up_actions(self, meeting: MeetingRecord) -> tuple[RowAction, ...]:
         """The "Write up" button of a meeting row: planned, and begun by now."""

@@ -18,6 +18,7 @@ from cio_desk.ui import formatting as fmt
 from cio_desk.ui.pages.risk_texts import fired_text, group_by_risk
 from cio_desk.ui.theme import set_tone
 from cio_desk.ui.widgets.cards import ListCard, ListRow
+from cio_desk.ui.widgets.visibility import set_shown
 
 if TYPE_CHECKING:
     from cio_desk.services.risks import RiskRecord
@@ -63,10 +64,10 @@ class PlanCards(QWidget):
         self.reviews_card.set_rows([self._review_row(r, today) for r in overdue])
         concerns = workspace.traceability.unaddressed_concerns() if started else []
         self.concerns_card.set_rows([self._concern_row(c) for c in concerns])
-        self.triggers_card.setVisible(started or bool(fired))
-        self.reviews_card.setVisible(started or bool(overdue))
-        self.concerns_card.setVisible(started)
-        self.setVisible(any(not card.isHidden() for card in self.cards()))
+        set_shown(self.triggers_card, started or bool(fired))
+        set_shown(self.reviews_card, started or bool(overdue))
+        set_shown(self.concerns_card, started)
+        set_shown(self, any(not card.isHidden() for card in self.cards()))
 
     def _concern_row(self, concern: TracedInsight) -> ListRow:
         opposed = concern.stance in (Stance.SCEPTIC, Stance.BLOCKER)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from cio_desk.ui.widgets.cards import ListCard, ListRow
+from cio_desk.ui.widgets.list_row import ListRowView
 from cio_desk.ui.widgets.read_only import read_only_reason
 
 
@@ -55,25 +55,18 @@ class ActionListCard(ListCard):
             tip = f"{tip}\n{read_only_reason()}" if tip else read_only_reason()
         button.setToolTip(tip)
 
-    def _row_widget(self, row: ListRow, *, first: bool) -> QWidget:
-        widget = super()._row_widget(row, first=first)
-        actions = row.actions if isinstance(row, ActionRow) else ()
-        if not actions:
-            return widget
-        outer = widget.layout()
-        # The row's last item is the line with the texts and the note on the right.
-        line = outer.itemAt(outer.count() - 1).layout()
-        assert isinstance(line, QHBoxLayout)
-        for action in actions:
-            button = QPushButton(action.text, widget)
+    def _row_widget(self, row: ListRow, *, first: bool) -> ListRowView:
+        view = super()._row_widget(row, first=first)
+        for action in row.actions if isinstance(row, ActionRow) else ():
+            button = QPushButton(action.text)
             button.setAutoDefault(False)
             button.setProperty("ownToolTip", action.tooltip)
             button.setAccessibleDescription(row.primary)
             button.setProperty("rowAction", True)
             button.clicked.connect(lambda _checked=False, run=action.run: run())
             self._show_read_only(button)
-            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        return widget
+            view.add_button(button)
+        return view
 
     def action_buttons(self, text: str | None = None) -> list[QPushButton]:
         """The buttons of the rows shown, top to bottom (only those labelled `text`)."""

@@ -7,7 +7,6 @@ such as "<b>R&D</b>" reads exactly as typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from cio_desk.ui.theme import scaled_font, set_tone
+from cio_desk.ui.widgets.list_row import ListRow, ListRowView
 from cio_desk.ui.widgets.meter import Meter
+from cio_desk.ui.widgets.visibility import set_shown
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
@@ -84,19 +85,9 @@ class StatCard(Card):
 
     def show_message(self, text: str | None, tone: str = "good") -> None:
         """A highlighted line under the caption; None hides it."""
-        self.message.setVisible(bool(text))
+        set_shown(self.message, bool(text))
         self.message.setText(text or "")
         set_tone(self.message, tone)
-
-
-@dataclass(frozen=True)
-class ListRow:
-    """One line of a list card: what, a quieter detail line, and a note on the right."""
-
-    primary: str
-    secondary: str = ""
-    meta: str = ""
-    meta_tone: str | None = "muted"
 
 
 class ListCard(Card):
@@ -117,7 +108,7 @@ class ListCard(Card):
         self._empty_text = empty_text
         self._max_rows = max_rows
         self._rows: list[ListRow] = []
-        self._row_widgets: list[QWidget] = []
+        self._row_widgets: list[ListRowView] = []
         self.count_label = plain_label("", self, wrap=False)
         set_tone(self.count_label, "muted")
         self.header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight)
@@ -152,38 +143,11 @@ class ListCard(Card):
         self._row_widgets = [self._row_widget(row, first=i == 0) for i, row in enumerate(shown)]
         for position, widget in enumerate(self._row_widgets, start=1):
             self.body.insertWidget(position, widget)
-        self.empty_label.setVisible(not self._rows)
+        set_shown(self.empty_label, not self._rows)
         self.count_label.setText(str(total) if total else "")
         hidden = total - len(shown)
-        self.more_label.setVisible(hidden > 0)
+        set_shown(self.more_label, hidden > 0)
         self.more_label.setText(self.tr("And {n} more.").format(n=hidden) if hidden > 0 else "")
 
-    def _row_widget(self, row: ListRow, *, first: bool) -> QWidget:
-        widget = QWidget(self)
-        outer = QVBoxLayout(widget)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(6)
-        if not first:
-            line = QFrame(widget)
-            line.setProperty("separator", True)
-            line.setFixedHeight(1)
-            outer.addWidget(line)
-        line_layout = QHBoxLayout()
-        line_layout.setSpacing(12)
-        text = QVBoxLayout()
-        text.setSpacing(1)
-        primary = plain_label(row.primary, widget)
-        text.addWidget(primary)
-        if row.secondary:
-            secondary = plain_label(row.secondary, widget)
-            set_tone(secondary, "muted")
-            text.addWidget(secondary)
-        text.addStretch(1)  # spare height goes below the text, not between its lines
-        line_layout.addLayout(text, 1)
-        if row.meta:
-            meta = plain_label(row.meta, widget, wrap=False)
-            meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            set_tone(meta, row.meta_tone)
-            line_layout.addWidget(meta, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(line_layout)
-        return widget
+    def _row_widget(self, row: ListRow, *, first: bool) -> ListRowView:
+        return ListRowView(row, first=first, parent=self)
