@@ -213,10 +213,14 @@ class StakeholdersPage(Page):
         char = self.fontMetrics().averageCharWidth()
         metrics = header.fontMetrics()
         room = round(metrics.height() * 1.4)  # padding and the sort arrow
+        # Quietly: told of each width, the view would repaint those columns on a
+        # timer, after its first frame (the table is laid out when shown anyway).
+        header.blockSignals(True)
         for column in range(COLUMN_COUNT):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(_COLUMN_CHARS[column] * char, metrics.horizontalAdvance(title) + room)
-            table.setColumnWidth(column, width)
+            header.resizeSection(column, width)
+        header.blockSignals(False)
         return table
 
     def _build_detail(self, parent: QWidget) -> QScrollArea:
