@@ -40,6 +40,7 @@ from cio_desk.store.enums import (
     TopicCategory,
     TopicStatus,
 )
+from cio_desk.store.last_held import recompute_last_held
 from cio_desk.store.models import (
     FollowUp,
     Insight,
@@ -262,6 +263,7 @@ def make_large_workspace(
             topic_rows, sources = _topic_rows(rng, counts.topics, people)
             session.execute(insert(LearningTopic), topic_rows)
             session.execute(insert(LearningSource), sources)
+            recompute_last_held(session.connection())  # bulk inserts pass by the flush listener
     return path
 
 

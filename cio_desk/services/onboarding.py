@@ -17,7 +17,7 @@ from cio_desk.services.base import Manager
 from cio_desk.services.followups import FollowUpManager, FollowUpRecord, FollowUpStatus
 from cio_desk.services.meetings import MeetingManager, MeetingRecord
 from cio_desk.services.profile import ProfileManager
-from cio_desk.services.tour import attended_held_meeting
+from cio_desk.services.tour import has_met
 from cio_desk.store.enums import MeetingStatus
 from cio_desk.store.models import Meeting, Stakeholder
 
@@ -180,7 +180,7 @@ class OnboardingService(Manager):
             met = session.scalar(
                 select(func.count())
                 .select_from(Stakeholder)
-                .where(~Stakeholder.archived, _met_clause())
+                .where(~Stakeholder.archived, has_met())
             )
         return Coverage(met=met or 0, register=register or 0)
 
@@ -188,7 +188,7 @@ class OnboardingService(Manager):
         """Key stakeholders (influence >= 4) not met yet, most influential first."""
         query = (
             select(Stakeholder)
-            .where(~Stakeholder.archived, Stakeholder.influence >= KEY_INFLUENCE, ~_met_clause())
+            .where(~Stakeholder.archived, Stakeholder.influence >= KEY_INFLUENCE, ~has_met())
             .order_by(Stakeholder.influence.desc(), Stakeholder.interest.desc(), Stakeholder.name)
             .limit(limit)
         )
@@ -200,7 +200,7 @@ class OnboardingService(Manager):
 
     def key_unmet_count(self) -> int:
         query = select(func.count()).where(
-            ~Stakeholder.archived, Stakeholder.influence >= KEY_INFLUENCE, ~_met_clause()
+            ~Stakeholder.archived, Stakeholder.influence >= KEY_INFLUENCE, ~has_met()
         )
         with self._read() as session:
             return session.scalar(query) or 0
@@ -244,8 +244,3 @@ class OnboardingService(Manager):
         meetings = MeetingManager(self._sessions)
         items = meetings.list(**filters, limit=limit, newest_first=newest_first)
         return shortlist(items, limit, lambda: meetings.count(**filters))
-
-
-def _met_clause():
-    """True for a stakeholder who attended at least one held meeting."""
-    return attended_held_meeting(Stakeholder.id)

@@ -13,6 +13,7 @@ from cio_desk.errors import ValidationError
 from cio_desk.services.base import Manager, get_or_raise
 from cio_desk.services.text import check_choice, check_rating, clean_name, clean_text
 from cio_desk.store.enums import StakeholderKind, Stance
+from cio_desk.store.last_held import recompute_last_held
 from cio_desk.store.models import Base, Stakeholder, stakeholder_tag
 
 
@@ -148,6 +149,8 @@ class StakeholderManager(Manager):
                     session.execute(insert(table), kept)
             for name, column, keys in snapshot.links:
                 _relink(session, Base.metadata.tables[name], column, keys)
+            # The rows went in as SQL, past the flush listener; meetings may have changed since.
+            recompute_last_held(session.connection(), [snapshot.record.id])
             if snapshot.record.is_manager:
                 _unmark_other_managers(session, snapshot.record.id)
             row = get_or_raise(session, Stakeholder, snapshot.record.id, "stakeholder")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Exists, Select, String, exists, func, select, type_coerce
+from sqlalchemy import ColumnElement, Row, Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from cio_desk.errors import ValidationError
@@ -235,7 +235,7 @@ class TourService(Manager):
             met = session.scalar(
                 select(func.count())
                 .select_from(Stakeholder)
-                .where(~Stakeholder.archived, attended_held_meeting(Stakeholder.id))
+                .where(~Stakeholder.archived, has_met())
             )
             pending = len(_pending_names(session))
         return TourCompletion(met=met or 0, register=active or 0, pending_names=pending)
@@ -274,14 +274,13 @@ class TourService(Manager):
             Stakeholder.title,
             Stakeholder.influence,
             Stakeholder.cadence_days,
+            Stakeholder.last_held_at,
         ).where(~Stakeholder.archived, Stakeholder.cadence_days.is_not(None))
         if stakeholder_id is not None:
             query = query.where(Stakeholder.id == stakeholder_id)
         with self._read() as session:
             people = session.connection().execute(query).all()
-            last = last_held_dates(
-                session, until=today, among=query.with_only_columns(Stakeholder.id)
-            )
+            last = _last_met_until(session, people, today)
         cold = []
         for person in people:
             last_met = last.get(person.id)
@@ -371,48 +370,58 @@ class TourService(Manager):
 # ---------------------------------------------------------------- shared queries
 
 
-def last_held_dates(
-    session: Session, until: dt.date | None = None, among: Sequence[int] | Select | None = None
-) -> dict[int, dt.date]:
-    """Stakeholder id -> date of their last held meeting (met people only).
-
-    With `among` (ids, or a statement selecting them), only those people are
-    looked up, through their own attendances: much faster than grouping
-    every held meeting.
-    """
-    status = Meeting.status if among is None else _not_indexed(Meeting.status)
-    query = (
-        select(MeetingAttendee.stakeholder_id, func.max(Meeting.starts_at))
-        .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
-        .where(status == MeetingStatus.HELD.value)
-        .group_by(MeetingAttendee.stakeholder_id)
-    )
-    if among is not None:
-        query = query.where(MeetingAttendee.stakeholder_id.in_(among))
-    if until is not None:
-        end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min)
-        query = query.where(Meeting.starts_at < end)
-    return {sid: _as_date(when) for sid, when in session.connection().execute(query).all()}
-
-
-def attended_held_meeting(stakeholder_id: ColumnElement[int]) -> Exists:
-    """True for a stakeholder (given by its id column) who attended a held meeting.
-
-    The status test is kept off its index so that SQLite walks this
-    person's few attendances rather than every held meeting: milliseconds
-    instead of seconds on a register of thousands.
-    """
-    return exists().where(
-        MeetingAttendee.stakeholder_id == stakeholder_id,
-        Meeting.id == MeetingAttendee.meeting_id,
-        _not_indexed(Meeting.status) == MeetingStatus.HELD.value,
-    )
+def has_met() -> ColumnElement[bool]:
+    """True for a stakeholder who attended at least one held meeting (of any date)."""
+    return Stakeholder.last_held_at.is_not(None)
 
 
 def met_ids(session: Session) -> set[int]:
     """Ids of everyone who attended at least one held meeting."""
-    query = select(Stakeholder.id).where(attended_held_meeting(Stakeholder.id))
+    query = select(Stakeholder.id).where(has_met())
     return set(session.connection().scalars(query).all())
+
+
+def _last_met_until(session: Session, people: Sequence[Row], today: dt.date) -> dict[int, dt.date]:
+    """Stakeholder id -> date of their last held meeting on or before `today` (met people only).
+
+    `people` carry `id` and `last_held_at` (the latest held meeting, any date).
+    Someone whose latest held meeting is after `today` (a future meeting marked
+    held) is looked up in their meetings.
+    """
+    last: dict[int, dt.date] = {}
+    later: list[int] = []
+    for person in people:
+        if person.last_held_at is None:
+            continue
+        if person.last_held_at.date() > today:
+            later.append(person.id)
+        else:
+            last[person.id] = person.last_held_at.date()
+    if later:
+        last.update(_held_on_or_before(session, until=today, among=later))
+    return last
+
+
+def _held_on_or_before(
+    session: Session, *, until: dt.date, among: Sequence[int]
+) -> dict[int, dt.date]:
+    """Stakeholder id -> date of their last held meeting on or before `until`, for `among`.
+
+    Read from these people's attendances (`last_held_at` keeps only the
+    latest held meeting, whatever its date).
+    """
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min)
+    query = (
+        select(MeetingAttendee.stakeholder_id, func.max(Meeting.starts_at))
+        .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
+        .where(
+            _not_indexed(Meeting.status) == MeetingStatus.HELD.value,
+            MeetingAttendee.stakeholder_id.in_(among),
+            Meeting.starts_at < end,
+        )
+        .group_by(MeetingAttendee.stakeholder_id)
+    )
+    return {sid: _as_date(when) for sid, when in session.connection().execute(query).all()}
 
 
 def _not_indexed(column: ColumnElement[Any]) -> ColumnElement[str]:

@@ -204,7 +204,12 @@ WRITE_OPTION = "cio_desk_write"
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """The sessions of one workspace; each flush keeps `stakeholder.last_held_at` right."""
+    from cio_desk.store.last_held import track_last_held  # imports the models: not at import
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    track_last_held(sessions)
+    return sessions
 
 
 @contextmanager

@@ -171,6 +171,10 @@ class Stakeholder(Base):
     cadence_days: Mapped[int | None] = mapped_column()
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = created_at()
+    # The start of the latest held meeting they attend (any date); NULL until
+    # met. Derived, kept by `store/last_held.py` on every flush, so that "met"
+    # and "last contact" need not group every held meeting.
+    last_held_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     stance_history: Mapped[list[StanceAssessment]] = relationship(
         back_populates="stakeholder",

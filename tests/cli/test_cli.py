@@ -12,6 +12,7 @@ from cio_desk import __version__, cli
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.store import paths
 from cio_desk.store.backup import list_backups
+from cio_desk.store.migrations import HEAD
 from cio_desk.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ def test_check_healthy_workspace(capsys: pytest.CaptureFixture[str], tmp_path: P
     path = make_workspace(tmp_path / "ok.ciodesk", "Li Na")
     code, out, _ = run(capsys, "check", "--workspace", str(path))
     assert code == 0
-    assert "healthy" in out and "0001_initial" in out
+    assert "healthy" in out and HEAD in out
 
 
 @pytest.mark.parametrize(

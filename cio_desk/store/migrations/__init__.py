@@ -4,4 +4,4 @@
 needs no Alembic import; a test checks it against the script directory.
 """
 
-HEAD = "0001_initial"
+HEAD = "0002_last_held"
