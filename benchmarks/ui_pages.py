@@ -12,45 +12,19 @@ laid out. Runs offscreen when there is no display.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
-from collections.abc import Callable
+
+from ui_host import Row, application, timed  # beside this script
 
 from cio_desk.workspace import Workspace
 
-# (page, what, samples in ms, goal in ms or None), as `scale.Timing` takes them.
-Row = tuple[str, str, tuple[float, ...], float | None]
-
 TYPED = "王伟 finance"  # what the keystroke timing types into the filter box
-
-
-def _application() -> object:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from cio_desk.ui.app import create_application
-
-    return QApplication.instance() or create_application([])
-
-
-def _timed(step: Callable[[], object], cpu: list[float] | None = None) -> float:
-    """Milliseconds of wall-clock time for `step`; its processor time goes to `cpu`.
-
-    On a busy machine the processor time shows what the code itself costs.
-    """
-    begin, begin_cpu = time.perf_counter(), time.process_time()
-    step()
-    if cpu is not None:
-        cpu.append((time.process_time() - begin_cpu) * 1000)
-    return (time.perf_counter() - begin) * 1000
 
 
 def stakeholders_page_rows(
     ws: Workspace, now: dt.datetime, runs: int, page_goal: float, keystroke_goal: float
 ) -> list[Row]:
     """Opening the Stakeholders page and its views, and typing in its filter box."""
-    app = _application()
+    app = application()
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtTest import QTest
@@ -115,18 +89,18 @@ def stakeholders_page_rows(
     def one_run() -> tuple[float, float, float, float, float, list[float]]:
         holder: list[StakeholdersPage] = []
         painted.count = 0
-        opened = _timed(lambda: holder.append(new_page()), cpu["open"])
+        opened = timed(lambda: holder.append(new_page()), cpu["open"])
         page = holder[0]
         if not painted.count or page.detail.stakeholder_id() is not None:
             raise RuntimeError("'table painted' must mean the table is painted, detail not yet")
-        filled = _timed(lambda: settled(page), cpu["filled"])
+        filled = timed(lambda: settled(page), cpu["filled"])
         cpu["filled"][-1] += cpu["open"][-1]
-        refreshed = _timed(lambda: (page.refresh(), settled(page)), cpu["refresh"])
-        grid = _timed(lambda: (page.show_view(GRID_VIEW), settled(page)))
-        tree = _timed(lambda: (page.show_view(TREE_VIEW), settled(page)))
+        refreshed = timed(lambda: (page.refresh(), settled(page)), cpu["refresh"])
+        grid = timed(lambda: (page.show_view(GRID_VIEW), settled(page)))
+        tree = timed(lambda: (page.show_view(TREE_VIEW), settled(page)))
         page.show_view(TABLE_VIEW)
         typed = [
-            _timed(lambda c=char: (type_char(page.filter_edit, c), settled(page)), cpu["keys"])
+            timed(lambda c=char: (type_char(page.filter_edit, c), settled(page)), cpu["keys"])
             for char in TYPED
         ]
         close(page)
