@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ui_host import PageHost, Row, timed  # beside this script
+from ui_host import PageHost, Row, freeze_heap, timed  # beside this script
 
 from cio_desk.workspace import Workspace
 
@@ -40,6 +40,7 @@ def first_month_page_rows(
         ("Listening tour (UI)", TourPage),
     ):
         host.close(opened(kind))  # warm-up: imports, fonts, query plans
+        freeze_heap()
         opens, refreshes, open_cpu = [], [], []
         for _ in range(runs):
             holder: list[Page] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ui_host import PageHost, Row, timed  # beside this script
+from ui_host import PageHost, Row, freeze_heap, timed  # beside this script
 
 from cio_desk.workspace import Workspace
 
@@ -33,6 +33,7 @@ def meetings_page_rows(ws: Workspace, now: dt.datetime, runs: int, page_goal: fl
 
     host.close(opened_meetings())  # warm-up: imports, fonts, query plans
     host.close(opened_today())
+    freeze_heap()
     calendar, calendar_cpu, lists, list_cpu, typing = [], [], [], [], []
     todays, today_cpu = [], []
     for _ in range(runs):

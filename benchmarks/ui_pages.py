@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ui_host import Row, application, timed  # beside this script
+from ui_host import Row, application, freeze_heap, thaw_heap, timed  # beside this script
 
 from cio_desk.workspace import Workspace
 
@@ -107,9 +107,11 @@ def stakeholders_page_rows(
         return opened, opened + filled, refreshed, grid, tree, typed
 
     close(new_page())  # warm-up: imports, fonts, query plans
+    freeze_heap()
     runs_done = [one_run() for _ in range(runs)]
     host.close()
     host.deleteLater()
+    thaw_heap()
     opens, complete, refreshes, grids, trees = (
         tuple(run[i] for run in runs_done) for i in range(5)
     )

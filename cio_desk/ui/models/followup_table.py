@@ -1,8 +1,8 @@
 """The Follow-ups table: one row per promised action, with its meeting.
 
 The model sorts and filters its own rows (a list sorted once by a key per
-column), so a long list stays quick; texts are worked out when rows arrive.
-Ticking the first column asks for the change through `done_toggled`: the
+column), so a long list stays quick; a row's texts are worked out when first
+needed. Ticking the first column asks for the change through `done_toggled`: the
 page records it for undo and the rows come back through `set_rows`.
 """
 
@@ -48,14 +48,39 @@ class FollowUpRow:
     meeting: MeetingLabel | None = None
 
 
-@dataclass(frozen=True)
 class _Shown:
-    """What each cell of a row says, worked out once."""
+    """A row and what each of its cells says, worked out when first asked: most
+    rows of a long list are never painted, and their search text is needed
+    only once the user types in the filter box."""
 
-    row: FollowUpRow
-    texts: tuple[str, ...]
-    status_tone: str | None
-    search: str
+    __slots__ = ("_dates", "_search", "_texts", "_today", "_tone", "row")
+
+    def __init__(self, row: FollowUpRow, today: dt.date, dates: _DateTexts) -> None:
+        self.row, self._today, self._dates = row, today, dates
+        self._texts: tuple[str, ...] | None = None
+        self._tone: str | None = None
+        self._search: str | None = None
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self._filled()[0]
+
+    @property
+    def status_tone(self) -> str | None:
+        return self._filled()[1]
+
+    def _filled(self) -> tuple[tuple[str, ...], str | None]:
+        if self._texts is None:
+            self._texts, self._tone = _texts(self.row, self._today, self._dates)
+        return self._texts, self._tone
+
+    @property
+    def search(self) -> str:
+        if self._search is None:
+            record = self.row.record
+            words = (record.text, record.stakeholder_name, record.owner, self.texts[MEETING])
+            self._search = " ".join(words).casefold()
+        return self._search
 
 
 class FollowUpTableModel(QAbstractTableModel):
@@ -81,7 +106,7 @@ class FollowUpTableModel(QAbstractTableModel):
         """Show these follow-ups; overdue and due dates are read against `today`."""
         self.beginResetModel()
         dates = _DateTexts()
-        self._all = [_shown(row, today, dates) for row in rows]
+        self._all = [_Shown(row, today, dates) for row in rows]
         self._rows = self._visible()
         self.endResetModel()
 
@@ -229,7 +254,10 @@ class _DateTexts(dict[dt.date, str]):
         return text
 
 
-def _shown(row: FollowUpRow, today: dt.date, dates: _DateTexts) -> _Shown:
+def _texts(
+    row: FollowUpRow, today: dt.date, dates: _DateTexts
+) -> tuple[tuple[str, ...], str | None]:
+    """The cells of a row, and the tone of its status."""
     record, meeting = row.record, row.meeting
     status, tone = _status(record, today, dates)
     meeting_text = ""
@@ -246,8 +274,7 @@ def _shown(row: FollowUpRow, today: dt.date, dates: _DateTexts) -> _Shown:
         dates[record.due_date] if record.due_date else _tr("No date"),
         status,
     )
-    search = " ".join((record.text, record.stakeholder_name, record.owner, meeting_text))
-    return _Shown(row, texts, tone, search.casefold())
+    return texts, tone
 
 
 def _status(record: FollowUpRecord, today: dt.date, dates: _DateTexts) -> tuple[str, str | None]:
