@@ -42,6 +42,7 @@ from cio_desk.ui.pages.stakeholder_detail import StakeholderDetail
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.influence_grid import GridMarker, InfluenceGrid, stance_icon
+from cio_desk.ui.widgets.quick_cells import QuickCellDelegate
 from cio_desk.ui.widgets.read_only import EditControls
 
 TABLE_VIEW, TREE_VIEW, GRID_VIEW = range(3)
@@ -195,6 +196,7 @@ class StakeholdersPage(Page):
         table = QTableView(parent)
         self.model = StakeholderTableModel(table)
         table.setModel(self.model)
+        table.setItemDelegate(QuickCellDelegate(self.model, table))
         table.setSortingEnabled(True)
         table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -326,6 +328,9 @@ class StakeholdersPage(Page):
         flt = self.current_filter()
         shown = filter_rows(self._all_rows, flt)
         self.model.set_rows(shown, same_rows=not reload)
+        # Lay the rows out now: left to its timer, the view would paint them a
+        # second time, after the first frame (twice the work per keystroke).
+        self.table.executeDelayedItemsLayout()
         filtered = flt != RegisterFilter()
         total = len(self._all_rows) if flt.include_archived else self._active_count()
         if filtered:
