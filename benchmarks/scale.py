@@ -492,6 +492,8 @@ def measure(call: Callable[[], object], runs: int) -> tuple[float, ...]:
 
 def service_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
     """Each page's service calls on opening (the total, then each call), and typing."""
+    from cio_desk.ui.widgets.cards import LIST_ROWS  # the rows a Today card shows
+
     today = now.date()
     rows = ws.register.rows()
     someone = rows[len(rows) // 2].id
@@ -501,10 +503,14 @@ def service_timings(ws: Workspace, now: dt.datetime, runs: int) -> list[Timing]:
     )
     open_meetings = [f.meeting_id for f in ws.followups.list(open_only=True)]
     pages: dict[str, dict[str, Callable[[], object]]] = {
+        # What the Today page reads: its cards show at most LIST_ROWS rows each.
         "Today": {
-            "onboarding.snapshot": lambda: ws.onboarding.snapshot(now),
+            "onboarding.snapshot": lambda: ws.onboarding.snapshot(now, limit=LIST_ROWS),
             "tour.pending_referrals": ws.tour.pending_referrals,
             "tour.going_cold": lambda: ws.tour.going_cold(today),
+            "meetings.next_planned": lambda: ws.meetings.next_planned(now),
+        },
+        "Brief me (Today)": {
             "register.next_meeting_brief": lambda: ws.register.next_meeting_brief(now),
         },
         "Learning agenda": {"topics.list": ws.topics.list, "topics.progress": ws.topics.progress},

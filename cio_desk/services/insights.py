@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -39,6 +40,7 @@ KIND_LABELS = {
 }
 
 
+@lru_cache(maxsize=16_384)  # the whole register's names are keyed on each read of referrals
 def name_key(name: str) -> str:
     """How two spellings of a name are compared: case and spaces ignored."""
     return "".join(name.split()).casefold()
