@@ -147,10 +147,8 @@ class ListRowView(QWidget):
 
     def shown_texts(self) -> tuple[str, str]:
         """The main and detail texts as drawn at the row's width (cut ones end in "…")."""
-        shown = self._layouts_now()
-        return tuple(  # type: ignore[return-value]
-            _shown_text(layout).replace("\u2028", "\n") if layout else "" for layout in shown
-        )
+        primary, secondary = self._layouts_now()
+        return _as_typed(primary), _as_typed(secondary)
 
     def _layouts_now(self) -> tuple[QTextLayout | None, QTextLayout | None]:
         """The texts laid out at the row's width (kept until it changes)."""
@@ -322,6 +320,11 @@ def _shown_text(layout: QTextLayout) -> str:
     lines = [layout.lineAt(i) for i in range(layout.lineCount())]
     end = lines[-1].textStart() + lines[-1].textLength() if lines else 0
     return layout.text()[:end]
+
+
+def _as_typed(layout: QTextLayout | None) -> str:
+    """The text a layout shows, with its line breaks as typed."""
+    return _shown_text(layout).replace("\u2028", "\n") if layout is not None else ""
 
 
 def _height(layout: QTextLayout | None) -> float:
