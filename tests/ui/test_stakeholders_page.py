@@ -16,8 +16,9 @@ from cio_desk.store.enums import MeetingStatus, StakeholderKind, Stance
 from cio_desk.ui.dialogs.stakeholder_editor import StakeholderEditor
 from cio_desk.ui.dialogs.stance_reassess import StanceDialog
 from cio_desk.ui.main_window import MainWindow
-from cio_desk.ui.models.stakeholder_table import NAME
+from cio_desk.ui.models.stakeholder_table import COLUMN_COUNT, NAME, STANCE, TITLE
 from cio_desk.ui.pages.stakeholders import TABLE_VIEW, TREE_VIEW, StakeholdersPage
+from cio_desk.ui.widgets.quick_cells import QuickCellDelegate
 from cio_desk.workspace import Workspace
 
 pytestmark = pytest.mark.ui
@@ -485,3 +486,50 @@ def test_the_detail_panel_is_laid_out_before_it_is_painted(
     assert profile.height() >= profile.heightForWidth(profile.width()) > 100
     QTest.qWait(20)
     assert [card.height() for card in page.detail.cards.findChildren(QWidget)] == heights
+
+
+# ---------------------------------------------------------------- painted cells
+
+
+@pytest.fixture
+def mixed_register(ws: Workspace) -> None:
+    person(ws, "王芳", title="Chief Financial Officer", influence=5)
+    person(ws, "Li Na <b>", stance=Stance.SUPPORTER)
+    ws.stakeholders.set_archived(person(ws, "Old Friend", unit="R&D"))
+
+
+def test_every_cell_is_painted_as_the_model_data_says(
+    window: MainWindow, mixed_register: None
+) -> None:
+    page = open_page(window)
+    page.archived_check.setChecked(True)
+    model = page.model
+    assert isinstance(page.table.itemDelegate(), QuickCellDelegate)
+
+    for row in range(model.rowCount()):
+        archived = model.row_at(row).archived
+        for column in range(COLUMN_COUNT):
+            index = model.index(row, column)
+            look = model.cell_look(row, column)
+            assert look.text == index.data(Qt.ItemDataRole.DisplayRole)
+            right = index.data(Qt.ItemDataRole.TextAlignmentRole) is not None
+            assert (look.alignment == Qt.AlignmentFlag.AlignRight) == right
+            assert (look.icon is not None) == (column == STANCE)
+            assert look.muted == archived == (index.data(Qt.ItemDataRole.FontRole) is not None)
+
+
+def test_a_narrow_column_shows_the_start_of_its_text_and_an_ellipsis(
+    window: MainWindow, mixed_register: None
+) -> None:
+    page = open_page(window)
+    delegate = page.table.itemDelegate()
+    assert isinstance(delegate, QuickCellDelegate)
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).name == "王芳")
+    look = page.model.cell_look(row, TITLE)
+
+    wide = delegate.shown_text(look, 400)
+    narrow = delegate.shown_text(look, 60)
+
+    assert wide == "Chief Financial Officer"
+    assert narrow.endswith("…") and wide.startswith(narrow[:-1])
+    assert page.table.fontMetrics().horizontalAdvance(narrow) <= 60
