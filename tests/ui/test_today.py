@@ -239,8 +239,8 @@ def test_long_lists_show_the_first_rows_and_how_many_more(
 
     assert len(page.key_unmet_card.rows()) == 6
     assert page.key_unmet_card.count_label.text() == "9"
-    assert page.key_unmet_card.more_label.isVisible()
-    assert page.key_unmet_card.more_label.text() == "And 3 more."
+    assert page.key_unmet_card.note_label.isVisible()
+    assert page.key_unmet_card.note_label.text() == "And 3 more."
 
 
 def test_names_are_shown_as_typed_never_as_markup(

@@ -53,7 +53,7 @@ def test_once_the_plan_has_started_unanswered_concerns_are_listed(
     ]
     # With the plan started, the other cards say all is well rather than hiding.
     assert cards.triggers_card.isVisible() and cards.triggers_card.rows() == []
-    assert cards.reviews_card.empty_label.text() == "No risk review is overdue."
+    assert cards.reviews_card.note_label.text() == "No risk review is overdue."
 
 
 def test_overdue_risk_reviews_show_before_the_plan_starts(

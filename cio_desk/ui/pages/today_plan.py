@@ -30,37 +30,59 @@ _CONCERN_CHARS = 160
 
 
 class PlanCards(QWidget):
-    """Three list cards about the plan; hidden entirely when none has anything to show."""
+    """Three list cards about the plan; hidden entirely when none has anything to show.
+
+    The cards are made when first needed: a first-month Today never shows them.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.triggers_card = ListCard(
-            self.tr("Risk triggers fired"), self.tr("No risk trigger has fired."), self
-        )
-        self.concerns_card = ListCard(
-            self.tr("Concerns no initiative answers yet"),
-            self.tr("Every concern you heard is answered by an initiative."),
-            self,
-        )
-        self.reviews_card = ListCard(
-            self.tr("Risk reviews overdue"), self.tr("No risk review is overdue."), self
-        )
         self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(16)
-        for card in self.cards():
-            self._row.addWidget(card, 1)
+        self._cards: tuple[ListCard, ListCard, ListCard] | None = None
 
     def cards(self) -> tuple[ListCard, ListCard, ListCard]:
-        return self.triggers_card, self.concerns_card, self.reviews_card
+        if self._cards is None:
+            self._cards = (
+                ListCard(
+                    self.tr("Risk triggers fired"), self.tr("No risk trigger has fired."), self
+                ),
+                ListCard(
+                    self.tr("Concerns no initiative answers yet"),
+                    self.tr("Every concern you heard is answered by an initiative."),
+                    self,
+                ),
+                ListCard(
+                    self.tr("Risk reviews overdue"), self.tr("No risk review is overdue."), self
+                ),
+            )
+            for card in self._cards:
+                self._row.addWidget(card, 1)
+        return self._cards
+
+    @property
+    def triggers_card(self) -> ListCard:
+        return self.cards()[0]
+
+    @property
+    def concerns_card(self) -> ListCard:
+        return self.cards()[1]
+
+    @property
+    def reviews_card(self) -> ListCard:
+        return self.cards()[2]
 
     def show_plan(self, workspace: Workspace, today: dt.date) -> None:
         """Read the plan's alerts and show the cards that have something to say."""
         started = workspace.plan.initiatives.count() > 0
         fired = group_by_risk(workspace.risks.fired_triggers())
+        overdue = workspace.risks.overdue_reviews(today)
+        if not (started or fired or overdue) and self._cards is None:
+            set_shown(self, False)
+            return
         self.triggers_card.set_rows([ListRow(fired_text(f)) for f in fired])
         set_tone(self.triggers_card.title_label, "warn" if fired else None)
-        overdue = workspace.risks.overdue_reviews(today)
         self.reviews_card.set_rows([self._review_row(r, today) for r in overdue])
         concerns = workspace.traceability.unaddressed_concerns() if started else []
         self.concerns_card.set_rows([self._concern_row(c) for c in concerns])

@@ -93,7 +93,8 @@ class StatCard(Card):
 class ListCard(Card):
     """A titled list that says something useful when it is empty.
 
-    Shows at most `max_rows` rows and then how many more there are.
+    Shows at most `max_rows` rows and then how many more there are. One muted
+    note under the rows says either: a card is never both empty and too long.
     """
 
     def __init__(
@@ -112,16 +113,15 @@ class ListCard(Card):
         self.count_label = plain_label("", self, wrap=False)
         set_tone(self.count_label, "muted")
         self.header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight)
-        self.empty_label = plain_label(empty_text, self)
-        set_tone(self.empty_label, "muted")
-        self.body.addWidget(self.empty_label)
-        self.more_label = plain_label("", self)
-        set_tone(self.more_label, "muted")
-        self.body.addWidget(self.more_label)
+        self.note_label = plain_label(empty_text, self)
+        set_tone(self.note_label, "muted")
+        self.body.addWidget(self.note_label)
 
     def set_empty_text(self, text: str) -> None:
         """What the card says when it has no rows."""
-        self.empty_label.setText(text)
+        self._empty_text = text
+        if not self._rows:
+            self.note_label.setText(text)
 
     def rows(self) -> list[ListRow]:
         """Every row given, including those beyond `max_rows`."""
@@ -141,13 +141,16 @@ class ListCard(Card):
         self._rows = list(rows)
         shown = self._rows[: self._max_rows]
         self._row_widgets = [self._row_widget(row, first=i == 0) for i, row in enumerate(shown)]
-        for position, widget in enumerate(self._row_widgets, start=1):
+        for position, widget in enumerate(self._row_widgets):
             self.body.insertWidget(position, widget)
-        set_shown(self.empty_label, not self._rows)
         self.count_label.setText(str(total) if total else "")
         hidden = total - len(shown)
-        set_shown(self.more_label, hidden > 0)
-        self.more_label.setText(self.tr("And {n} more.").format(n=hidden) if hidden > 0 else "")
+        if not self._rows:
+            note = self._empty_text
+        else:
+            note = self.tr("And {n} more.").format(n=hidden) if hidden > 0 else ""
+        self.note_label.setText(note)
+        set_shown(self.note_label, bool(note))
 
     def _row_widget(self, row: ListRow, *, first: bool) -> ListRowView:
         return ListRowView(row, first=first, parent=self)

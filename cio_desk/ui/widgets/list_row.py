@@ -137,8 +137,8 @@ class ListRowView(QWidget):
 
     def _place_buttons(self) -> None:
         right = self.width()
-        for button in reversed(self._buttons):
-            hint = button.sizeHint()
+        placed = zip(self._buttons, self._measured().button_sizes, strict=True)
+        for button, hint in reversed(list(placed)):
             right -= hint.width()
             button.setGeometry(QRect(right, self._top(), hint.width(), hint.height()))
             right -= _BUTTON_GAP
@@ -211,6 +211,7 @@ class _Sizes:
     secondary: _TextHeights
     meta: int  # width of the note
     buttons: int  # width of the buttons, gaps between them included
+    button_sizes: tuple[QSize, ...]  # each button's size hint, in order
     side: int  # room taken on the right by the note and the buttons, gaps included
     side_height: int  # height of the note and the buttons
 
@@ -231,6 +232,7 @@ class _Sizes:
             secondary=_TextHeights(row.secondary, font),
             meta=meta,
             buttons=buttons_width,
+            button_sizes=tuple(hints),
             side=sum(parts) + _GAP * len(parts),
             side_height=side_height,
         )
