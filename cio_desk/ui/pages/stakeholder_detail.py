@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -195,6 +196,7 @@ class StakeholderDetail(QWidget):
         """No one picked: say what to do."""
         self._brief = None
         self.cards.hide()
+        self._keep_scroll_bar(False)
         self._set_boss_card(None)
         self.name_label.setText(
             self.tr("No stakeholders yet") if register_empty else self.tr("No one selected")
@@ -253,6 +255,8 @@ class StakeholderDetail(QWidget):
         # Filled while hidden: on a visible panel each label shown or hidden
         # would lay the whole panel out again at once.
         self.cards.hide()
+        self._keep_scroll_bar(True)
+        self._expect_card_width()
         self._show_profile(brief)
         self._set_boss_card(checklist)
         self._show_stance(brief.stance_trend)
@@ -261,6 +265,30 @@ class StakeholderDetail(QWidget):
         self._show_follow_ups(brief.open_follow_ups, today)
         self.cards.show()
         self._settle_layout()
+
+    def _keep_scroll_bar(self, keep: bool) -> None:
+        """Keep the panel's scroll bar while it shows a person's cards.
+
+        The cards are nearly always taller than the panel. Left to appear after
+        the first layout, the scroll bar narrowed every card and their texts
+        were laid out again at the new width.
+        """
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QScrollArea):
+            policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if keep:
+                policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+            area.setVerticalScrollBarPolicy(policy)
+
+    def _expect_card_width(self) -> None:
+        """Tell the text cards the width they are about to get (the panel's, less
+        its margins) so their first measure is at that width."""
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        cards = (self.profile_card, self.insights_card, self.meetings_card, self.follow_ups_card)
+        for card in cards:
+            card.expect_width(width)
 
     def _settle_layout(self) -> None:
         """Lay the panel out now, before it is painted.

@@ -51,6 +51,13 @@ class TextCard(Card):
         self.more_label.setText(more)
         self.more_label.setVisible(bool(more))
 
+    def expect_width(self, width: int) -> None:
+        """The card will be `width` pixels wide: its text is first measured at
+        the width it will have (see `RichLabel.expect_width`)."""
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.frameWidth()
+        self.text_label.expect_width(width - margins.left() - margins.right() - frame)
+
     def show_empty(self, text: str) -> None:
         """Say there is nothing to show, and why or what to do."""
         self.text_label.hide()
@@ -85,6 +92,13 @@ class RichLabel(QLabel):
         super().__init__(parent)
         self._heights: dict[int, int] = {}
         self._width = self.fontMetrics().averageCharWidth() * 40  # until it is laid out
+
+    def expect_width(self, width: int) -> None:
+        """Until it is laid out, hint at `width`: a layout's first pass asks the
+        label's height at its hinted width, and a guess that is off costs one
+        more layout of the whole text."""
+        if width > 0:
+            self._width = width
 
     def setText(self, text: str) -> None:
         if text != self.text():
