@@ -1,7 +1,9 @@
 """The main window: a sidebar of pages, the File menu, and the status bar.
 
-It stays thin: the open workspace lives in a `WorkspaceController`, each
-screen is a `Page`, and each dialog is its own module.
+It stays thin: the open workspace lives in a `WorkspaceController`, the
+File menu's workspace handling (new, open, save as, backups, open for
+changes) in `WorkspaceActions`, each screen is a `Page`, and each dialog is
+its own module.
 
 The window can be shown before its workspace is open: start-up shows it
 at once and opens the file afterwards, so this module and what it imports
@@ -30,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from cio_desk import APP_NAME, __version__
-from cio_desk.errors import WorkspaceError
 from cio_desk.store import paths
 from cio_desk.ui.controller import WorkspaceController
 from cio_desk.ui.lock import LockGuard
@@ -41,9 +42,9 @@ from cio_desk.ui.translations import remember_language
 from cio_desk.ui.undo import EditHistory
 from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.ui.widgets.read_only_banner import ReadOnlyBanner
+from cio_desk.ui.workspace_actions import WorkspaceActions
 
 if TYPE_CHECKING:
-    from cio_desk.ui.opener import WorkspaceOpener
     from cio_desk.ui.pages.today import TodayPage
     from cio_desk.workspace import Workspace
 
@@ -52,7 +53,7 @@ SIDEBAR_WIDTH = 200
 
 
 class MainWindow(QMainWindow):
-    """Pages listed in a sidebar; File > New/Open/Save As/Back up/Restore."""
+    """Pages listed in a sidebar, with File, Edit, View and Help menus and a status bar."""
 
     def __init__(
         self,
@@ -246,16 +247,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
-        # Ctrl+N is "new item on this page"; a new workspace is rarer.
-        self.new_action = self._action(
-            self.tr("&New workspace…"), self._new_workspace, QKeySequence("Ctrl+Shift+N")
-        )
-        self.open_action = self._action(
-            self.tr("&Open…"), self._open_workspace, QKeySequence(keys.Open)
-        )
-        self.save_as_action = self._action(
-            self.tr("Save &As…"), self._save_as, QKeySequence(keys.SaveAs)
-        )
+        self.workspace_actions = WorkspaceActions(self, self._controller, now=self._now)
+        files = self.workspace_actions
+        self.new_action, self.open_action = files.new_action, files.open_action
+        self.save_as_action = files.save_as_action
+        self.backup_action, self.restore_action = files.backup_action, files.restore_action
         self.export_action = self._action(
             self.tr("&Export PDF…"), self._export_pdf, QKeySequence("Ctrl+E")
         )
@@ -263,15 +259,13 @@ class MainWindow(QMainWindow):
         self.profile_action = self._action(
             self.tr("Edit &profile…"), self._edit_profile, QKeySequence(keys.Preferences)
         )
-        self.backup_action = self._action(self.tr("&Back up now"), self._backup_now)
-        self.restore_action = self._action(self.tr("&Restore from backup…"), self._restore_backup)
         quit_keys = QKeySequence(keys.Quit)
         self.quit_action = self._action(
             self.tr("&Quit"), self.close, quit_keys if not quit_keys.isEmpty() else "Ctrl+Q"
         )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action, self.save_as_action])
+        file_menu.addActions(files.file_actions())
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -279,7 +273,7 @@ class MainWindow(QMainWindow):
         self.lock_guard = LockGuard(self, self._controller, self._settings)
         file_menu.addActions(self.lock_guard.menu_actions())
         file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addActions(files.backup_actions())
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -319,7 +313,8 @@ class MainWindow(QMainWindow):
         self._controller.workspace_changed.connect(self._show_workspace)
         self.history.changed.connect(self._refresh)
         self.history.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.read_only_banner.reopen_requested.connect(self._reopen_for_changes)
+        self.read_only_banner.reopen_requested.connect(self.workspace_actions.reopen_for_changes)
+        self.workspace_actions.content_changed.connect(self._refresh)
 
     # ------------------------------------------------------------ window state
 
@@ -353,14 +348,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ workspace
 
     def _enable_workspace_actions(self, enabled: bool) -> None:
-        """Actions on the open workspace wait until there is one."""
+        """Actions on the open workspace wait until there is one (WorkspaceActions does its own)."""
         self._sidebar.setEnabled(enabled)
         for action in (
-            self.save_as_action,
             self.export_action,
             self.profile_action,
-            self.backup_action,
-            self.restore_action,
             self.search_action,
             self._refresh_action,
             self.lock_guard.settings_action,  # Lock now follows the workspace's encryption
@@ -395,88 +387,10 @@ class MainWindow(QMainWindow):
         else:
             self.read_only_banner.hide()
         writable = not workspace.read_only
-        for action in (self.profile_action, self.backup_action, self.restore_action):
-            action.setEnabled(writable)
+        self.profile_action.setEnabled(writable)
         self.undo_action.setEnabled(writable and self.history.stack.canUndo())
         self.redo_action.setEnabled(writable and self.history.stack.canRedo())
         self._show_new_item()
-
-    @Slot()
-    def _reopen_for_changes(self) -> None:
-        """Open the read-only workspace again for changes, if no other window has it now."""
-        from cio_desk.workspace import Workspace
-
-        current = self._controller.workspace
-        try:
-            workspace = Workspace.open(current.path, passphrase=current.passphrase)
-        except WorkspaceError as error:
-            QMessageBox.information(self, self.tr("Open for changes"), str(error))
-            return
-        self._controller.switch_to(workspace)
-        self.statusBar().showMessage(
-            self.tr("{name} is open for changes.").format(name=workspace.path.name), 5000
-        )
-
-    def _start_folder(self) -> Path:
-        return self._controller.workspace.path.parent
-
-    def _opener(self) -> WorkspaceOpener:
-        from cio_desk.ui.opener import WorkspaceOpener
-
-        return WorkspaceOpener(self, give_up_text=self.tr("Cancel"))
-
-    def _adopt(self, workspace: Workspace) -> None:
-        """Switch to `workspace`, asking for the profile if it has none (and can take one)."""
-        from cio_desk.ui.dialogs.first_run import ProfileDialog
-
-        self._controller.switch_to(workspace)
-        if workspace.profile.get() is None and not workspace.read_only:
-            ProfileDialog.edit_profile(self, workspace, today=self._now().date(), first_run=True)
-            self._refresh()
-        self.statusBar().showMessage(
-            self.tr("Opened {name}.").format(name=workspace.path.name), 5000
-        )
-
-    @Slot()
-    def _new_workspace(self) -> None:
-        from cio_desk.ui.opener import ask_new_path
-
-        path = ask_new_path(self, self._start_folder(), self.tr("New workspace"))
-        if path is None:
-            return
-        workspace = self._opener().create_new(path)
-        if workspace is not None:
-            self._adopt(workspace)
-
-    @Slot()
-    def _open_workspace(self) -> None:
-        from cio_desk.ui.opener import ask_open_path
-
-        path = ask_open_path(self, self._start_folder())
-        if path is None:
-            return
-        if self._controller.is_current(path):
-            self.statusBar().showMessage(self.tr("That workspace is already open."), 5000)
-            return
-        workspace = self._opener().open(path)
-        if workspace is not None:
-            self._adopt(workspace)
-
-    @Slot()
-    def _save_as(self) -> None:
-        from cio_desk.ui.opener import ask_new_path
-
-        path = ask_new_path(self, self._start_folder(), self.tr("Save workspace as"))
-        if path is None:
-            return
-        try:
-            copy = self._controller.save_as(path)
-        except WorkspaceError as error:
-            QMessageBox.warning(self, self.tr("Save As"), str(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Saved as {path}; you are now working in it.").format(path=copy.path), 8000
-        )
 
     @Slot()
     def _edit_profile(self) -> None:
@@ -504,56 +418,6 @@ class MainWindow(QMainWindow):
         _result, exported = ExportDialog.export_plan(self, workspace, now=self._now)
         if exported:
             self._refresh()
-
-    @Slot()
-    def _backup_now(self) -> None:
-        try:
-            target = self._controller.backup_now()
-        except WorkspaceError as error:
-            QMessageBox.warning(self, self.tr("Back up now"), str(error))
-            return
-        QMessageBox.information(
-            self,
-            self.tr("Backed up"),
-            self.tr("A copy of the workspace was saved to:\n{path}").format(path=target),
-        )
-
-    @Slot()
-    def _restore_backup(self) -> None:
-        from cio_desk.ui import formatting as fmt
-        from cio_desk.ui.dialogs.restore_backup import RestoreBackupDialog
-
-        backup, chosen = RestoreBackupDialog.choose_backup(
-            self, self._controller.workspace.backups()
-        )
-        if not chosen or backup is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore from backup"),
-            self.tr(
-                "Replace the content of {name} with the backup of {when}?\n\n"
-                "The current content is kept as a backup first."
-            ).format(
-                name=self._controller.workspace.path.name,
-                when=fmt.date_time(backup.taken_at, seconds=True),
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._controller.restore(backup)
-        except WorkspaceError as error:
-            QMessageBox.warning(self, self.tr("Restore from backup"), str(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Restored the backup of {when}.").format(
-                when=fmt.date_time(backup.taken_at, seconds=True)
-            ),
-            8000,
-        )
 
     @Slot()
     def _refresh(self) -> None:
