@@ -73,14 +73,6 @@ class MilestoneRecord(MilestoneData):
     id: int = 0
 
 
-def _owning_initiative(session: Session, initiative_id: object, what: str) -> int:
-    if isinstance(initiative_id, bool) or not isinstance(initiative_id, int):
-        raise ValidationError("initiative_id", f"Choose the initiative this {what} belongs to.")
-    if session.get(Initiative, initiative_id) is None:
-        raise NotFoundError(f"The initiative of this {what} no longer exists.")
-    return initiative_id
-
-
 class _InitiativePartManager(RowManager):
     """Rows that belong to one initiative; listed per initiative."""
 
@@ -91,6 +83,20 @@ class _InitiativePartManager(RowManager):
         where = [] if initiative_id is None else [self.model.initiative_id == initiative_id]
         with self._read() as session:
             return self._list(session, *where)
+
+    def _validate(self, session: Session, data: Any, item_id: int | None, restoring: bool) -> Any:
+        """The initiative is checked first (it must still exist), then the part's own fields."""
+        initiative_id = data.initiative_id
+        if isinstance(initiative_id, bool) or not isinstance(initiative_id, int):
+            message = f"Choose the initiative this {self.what} belongs to."
+            raise ValidationError("initiative_id", message)
+        if session.get(Initiative, initiative_id) is None:
+            raise NotFoundError(f"The initiative of this {self.what} no longer exists.")
+        return dataclasses.replace(self._clean(data), initiative_id=initiative_id)
+
+    def _clean(self, data: Any) -> Any:
+        """A copy of `data` with the part's own fields cleaned, or ValidationError."""
+        raise NotImplementedError
 
     def _replace(self, session: Session, initiative_id: int, parts: Sequence[Any]) -> None:
         """Make `parts` (records; id 0 for new) the initiative's rows, in the caller's session."""
@@ -137,11 +143,9 @@ class CostLineManager(_InitiativePartManager):
     def _order_by(self) -> tuple:
         return (CostLine.initiative_id, CostLine.id)
 
-    def _validate(
-        self, session: Session, data: CostLineData, item_id: int | None, restoring: bool
-    ) -> CostLineData:
-        return CostLineData(
-            initiative_id=_owning_initiative(session, data.initiative_id, "cost line"),
+    def _clean(self, data: CostLineData) -> CostLineData:
+        return dataclasses.replace(
+            data,
             category=check_choice(data.category, CostCategory, field="category", label="Category"),
             amount_minor=check_minor(data.amount_minor, field="amount_minor", label="Amount"),
             recurrence=check_choice(
@@ -167,11 +171,9 @@ class PaymentManager(_InitiativePartManager):
     def _order_by(self) -> tuple:
         return (Payment.initiative_id, Payment.month, Payment.id)
 
-    def _validate(
-        self, session: Session, data: PaymentData, item_id: int | None, restoring: bool
-    ) -> PaymentData:
-        return PaymentData(
-            initiative_id=_owning_initiative(session, data.initiative_id, "payment"),
+    def _clean(self, data: PaymentData) -> PaymentData:
+        return dataclasses.replace(
+            data,
             month=check_month(data.month, field="month", label="Payment month"),
             amount_minor=check_minor(data.amount_minor, field="amount_minor", label="Payment"),
             note=clean_text(data.note, field="note", label="Note"),
@@ -191,12 +193,9 @@ class MilestoneManager(_InitiativePartManager):
     def _order_by(self) -> tuple:
         return (Milestone.initiative_id, Milestone.month, Milestone.id)
 
-    def _validate(
-        self, session: Session, data: MilestoneData, item_id: int | None, restoring: bool
-    ) -> MilestoneData:
+    def _clean(self, data: MilestoneData) -> MilestoneData:
         return dataclasses.replace(
             data,
-            initiative_id=_owning_initiative(session, data.initiative_id, "milestone"),
             month=check_month(data.month, field="month", label="Milestone month"),
             title=clean_text(
                 data.title,

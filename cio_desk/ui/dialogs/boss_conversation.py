@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from cio_desk.errors import CioDeskError
 from cio_desk.services.boss import BossConversationItem
 from cio_desk.store.enums import BossConversationKind
 from cio_desk.ui import formatting as fmt
-from cio_desk.ui.dialogs.field_errors import error_label
+from cio_desk.ui.dialogs.save_dialog import SaveDialog
 from cio_desk.ui.pages import stakeholder_actions as actions
 from cio_desk.ui.theme import scaled_font, set_tone
 from cio_desk.ui.undo import EditHistory
@@ -31,7 +28,7 @@ from cio_desk.ui.widgets.cards import plain_label
 from cio_desk.workspace import Workspace
 
 
-class BossConversationDialog(QDialog):
+class BossConversationDialog(SaveDialog[BossConversationItem]):
     """Whether and when a conversation was held, and what was agreed."""
 
     def __init__(
@@ -43,12 +40,9 @@ class BossConversationDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ws = ws
-        self._history = history
+        super().__init__(ws, history, parent)
         self._manager_id = manager_id
         self._kind = kind
-        self.saved: BossConversationItem | None = None
         checklist = ws.boss.checklist(manager_id)
         item = next(i for i in checklist.items if i.kind == kind) if checklist else None
         self.setWindowTitle(
@@ -75,15 +69,8 @@ class BossConversationDialog(QDialog):
         form.addRow(self.held_check, self.date_edit)
         form.addRow(self.tr("&Notes:"), self.notes_edit)
         layout.addLayout(form)
-        self.error_label = error_label(self)
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self._connect_signals()
-        self.held_check.setFocus()
+        self.held_check.toggled.connect(self.date_edit.setEnabled)
+        self._finish(layout, width=60, focus=self.held_check)
 
     @classmethod
     def record(
@@ -96,29 +83,15 @@ class BossConversationDialog(QDialog):
         today: dt.date,
     ) -> tuple[BossConversationItem | None, bool]:
         """Edit one conversation (undoable); returns (item, accepted)."""
-        dialog = cls(ws, history, manager_id, kind, today, parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.saved, accepted
+        return cls(ws, history, manager_id, kind, today, parent).run()
 
-    def _connect_signals(self) -> None:
-        self.held_check.toggled.connect(self.date_edit.setEnabled)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-
-    @Slot()
-    def _save(self) -> None:
+    def _attempt(self) -> BossConversationItem:
         held_on = self.date_edit.date().toPython() if self.held_check.isChecked() else None
-        try:
-            self.saved = actions.record_boss_conversation(
-                self._history,
-                self._ws,
-                self._manager_id,
-                self._kind,
-                held_on,
-                self.notes_edit.toPlainText(),
-            )
-        except CioDeskError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
-            return
-        self.accept()
+        return actions.record_boss_conversation(
+            self._history,
+            self._ws,
+            self._manager_id,
+            self._kind,
+            held_on,
+            self.notes_edit.toPlainText(),
+        )

@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from cio_desk.errors import CioDeskError, ValidationError
 from cio_desk.services.tour import StanceChange
 from cio_desk.store.enums import Stance
 from cio_desk.ui import formatting as fmt
-from cio_desk.ui.dialogs.field_errors import error_label
+from cio_desk.ui.dialogs.save_dialog import SaveDialog
 from cio_desk.ui.pages import stakeholder_actions as actions
 from cio_desk.ui.undo import EditHistory
 from cio_desk.ui.widgets.cards import plain_label
@@ -31,7 +28,7 @@ from cio_desk.ui.widgets.influence_grid import stance_icon
 from cio_desk.workspace import Workspace
 
 
-class StanceDialog(QDialog):
+class StanceDialog(SaveDialog[StanceChange]):
     """A stance, the day it was assessed, and why."""
 
     def __init__(
@@ -42,11 +39,8 @@ class StanceDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ws = ws
-        self._history = history
+        super().__init__(ws, history, parent)
         self._stakeholder_id = stakeholder_id
-        self.saved: StanceChange | None = None
         person = ws.stakeholders.get(stakeholder_id)
         self.setWindowTitle(self.tr("Re-assess stance"))
         layout = QVBoxLayout(self)
@@ -73,15 +67,7 @@ class StanceDialog(QDialog):
         form.addRow(self.tr("&Assessed on:"), self.date_edit)
         form.addRow(self.tr("&Why:"), self.note_edit)
         layout.addLayout(form)
-        self.error_label = error_label(self)
-        layout.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 55)
-        self._connect_signals()
-        self.stance_combo.setFocus()
+        self._finish(layout, width=55, focus=self.stance_combo)
 
     @classmethod
     def reassess(
@@ -93,29 +79,14 @@ class StanceDialog(QDialog):
         today: dt.date,
     ) -> tuple[StanceChange | None, bool]:
         """Ask for the new stance and record it (undoable); returns (change, accepted)."""
-        dialog = cls(ws, history, stakeholder_id, today, parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.saved, accepted
+        return cls(ws, history, stakeholder_id, today, parent).run()
 
-    def _connect_signals(self) -> None:
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-
-    @Slot()
-    def _save(self) -> None:
-        self.error_label.hide()
-        on = self.date_edit.date().toPython()
-        try:
-            self.saved = actions.reassess_stance(
-                self._history,
-                self._ws,
-                self._stakeholder_id,
-                self.stance_combo.currentData(),
-                on,
-                self.note_edit.text(),
-            )
-        except (ValidationError, CioDeskError) as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
-            return
-        self.accept()
+    def _attempt(self) -> StanceChange:
+        return actions.reassess_stance(
+            self._history,
+            self._ws,
+            self._stakeholder_id,
+            self.stance_combo.currentData(),
+            self.date_edit.date().toPython(),
+            self.note_edit.text(),
+        )

@@ -13,11 +13,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,8 @@ from cio_desk.workspace import Workspace
 
 SHOW_OPEN, SHOW_ADDRESSED, SHOW_ALL = "open", "addressed", "all"
 
+R = TypeVar("R")
+
 
 def _shortcut(widget: QWidget, text: str, key: QKeySequence, slot: Callable[[], None]) -> QAction:
     action = QAction(text, widget)
@@ -61,31 +62,129 @@ def _shortcut(widget: QWidget, text: str, key: QKeySequence, slot: Callable[[], 
     return action
 
 
-def _selected_row(table: QTableView, proxy: QSortFilterProxyModel) -> int | None:
-    """The model row of the line selected in `table` (shown through `proxy`), if any."""
-    rows = table.selectionModel().selectedRows()
-    return proxy.mapToSource(rows[0]).row() if rows else None
+class _RecordListTab(QWidget, Generic[R]):
+    """A tab of records in a sortable table, each change one step of the edit history.
 
-
-def _select(table: QTableView, index: QModelIndex) -> None:
-    """Make the line of `index` the selected and current one, scrolled into view."""
-    table.selectionModel().setCurrentIndex(
-        index,
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
-    table.scrollTo(index)
-
-
-class FeedbackTab(QWidget):
-    """Reviewer feedback, open first; add, edit, address, reopen, delete."""
+    Enter or a double click edits the selected record, the Delete key deletes
+    it. A subclass creates `model`, `edit_button`, `delete_button` and `edits`,
+    shows the model with `_build_table` and wires the table with `_connect_table`.
+    """
 
     message = Signal(str, str)  # text, tone
-    changed = Signal()  # what the page's subtitle counts may have changed
+
+    model: Any  # a review_models table of R records
+    edit_button: QPushButton
+    delete_button: QPushButton
+    edits: EditControls
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._workspace: Workspace | None = None
+
+    def _build_table(self, name: str, sort_column: int) -> None:
+        """A single-selection table showing `model`, sorted by `sort_column`."""
+        self.proxy = sorted_proxy(self, self.model)
+        self.table = record_table(self, self.proxy, name)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+
+    def _connect_table(self, delete_text: str) -> None:
+        """Edit and Delete act on the selected record; the buttons follow the selection."""
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.table.doubleClicked.connect(self._edit_index)
+        self.table.activated.connect(self._edit_index)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
+        self.edits.add(_shortcut(self.table, delete_text, delete, self._delete_selected))
+
+    def selected(self) -> R | None:
+        """The record of the selected line, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def _select_index(self, index: QModelIndex) -> None:
+        """Make the line of `index` the selected and current one, scrolled into view."""
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    @Slot(QModelIndex)
+    def _edit_index(self, _index: QModelIndex) -> None:
+        if not self.edits.read_only:
+            self._edit_selected()
+
+    def _edit_selected(self) -> None:
+        """Open the editor on the selected record."""
+        raise NotImplementedError
+
+    def _delete_selected(self) -> None:
+        """Delete the selected record, as an undoable step."""
+        raise NotImplementedError
+
+    def _update_buttons(self) -> None:
+        """Enable the buttons that the selection allows."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ undoable steps
+
+    def _add(self, text: str, manager: Any, data: object) -> R:
+        """Add a record through `manager`; undo deletes it, redo restores the same record."""
+        return self._context.history.perform(
+            text,
+            do=lambda: manager.add(data),
+            undo=lambda added: manager.delete(added.id),
+            redo=lambda added: manager.restore(added),
+        )
+
+    def _update(self, text: str, manager: Any, item_id: int, before: object, data: object) -> R:
+        """Give the record every field of `data`; undo puts back those of `before`."""
+        changes, old = dataclasses.asdict(data), dataclasses.asdict(before)
+        return self._context.history.perform(
+            text,
+            do=lambda: manager.update(item_id, **changes),
+            undo=lambda _saved: manager.update(item_id, **old),
+        )
+
+    def _delete(self, text: str, manager: Any, item_id: int, done: str) -> bool:
+        """Delete a record (undo restores it) and say `done`; a refusal is shown instead."""
+        deleted = self._perform(
+            text,
+            lambda: manager.delete(item_id),
+            lambda snapshot: manager.restore(snapshot),
+            redo=lambda snapshot: manager.delete(snapshot.id),
+        )
+        if deleted:
+            self.message.emit(done, "good")
+        return deleted
+
+    def _perform(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[object], object],
+        redo: Callable[[object], object] | None = None,
+    ) -> bool:
+        """Run one step of the edit history; a refusal is shown as a warning."""
+        try:
+            self._context.history.perform(text, do=do, undo=undo, redo=redo)
+        except CioDeskError as error:
+            self.message.emit(str(error), "warn")
+            return False
+        return True
+
+
+class FeedbackTab(_RecordListTab[ReviewRecord]):
+    """Reviewer feedback, open first; add, edit, address, reopen, delete."""
+
+    changed = Signal()  # what the page's subtitle counts may have changed
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self._build()
         self.edits = EditControls(
             self,
@@ -130,10 +229,7 @@ class FeedbackTab(QWidget):
             row.addWidget(button)
         layout.addLayout(row)
         self.model = FeedbackTableModel(self)
-        self.proxy = sorted_proxy(self, self.model)
-        self.table = record_table(self, self.proxy, self.tr("Reviewer feedback"))
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.sortByColumn(FeedbackTableModel.SECTION, Qt.SortOrder.AscendingOrder)
+        self._build_table(self.tr("Reviewer feedback"), FeedbackTableModel.SECTION)
         sample_date = fmt.medium_date(dt.date(2026, 12, 30))
         set_column_widths(
             self.table,
@@ -156,17 +252,9 @@ class FeedbackTab(QWidget):
     def _connect_signals(self) -> None:
         self.show_combo.currentIndexChanged.connect(self._load)
         self.new_button.clicked.connect(self.new_feedback)
-        self.edit_button.clicked.connect(self._edit_selected)
         self.address_button.clicked.connect(self._address_selected)
         self.reopen_button.clicked.connect(self._reopen_selected)
-        self.delete_button.clicked.connect(self._delete_selected)
-        self.table.doubleClicked.connect(self._edit_index)
-        self.table.activated.connect(self._edit_index)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        delete = QKeySequence(QKeySequence.StandardKey.Delete)
-        self.edits.add(
-            _shortcut(self.table, self.tr("Delete feedback"), delete, self._delete_selected)
-        )
+        self._connect_table(self.tr("Delete feedback"))
 
     # ------------------------------------------------------------ loading
 
@@ -203,10 +291,6 @@ class FeedbackTab(QWidget):
             return self.tr("No feedback addressed yet.")
         return self.tr("No feedback recorded yet.")
 
-    def selected(self) -> ReviewRecord | None:
-        row = _selected_row(self.table, self.proxy)
-        return None if row is None else self.model.record_at(row)
-
     def select(self, comment_id: int, *, reveal: bool = True) -> bool:
         """Select the feedback; with `reveal`, show all feedback if the filter hides it."""
         row = self.model.row_of(comment_id)
@@ -215,7 +299,7 @@ class FeedbackTab(QWidget):
             row = self.model.row_of(comment_id)
         if row is None:
             return False
-        _select(self.table, self.proxy.mapFromSource(self.model.index(row, 0)))
+        self._select_index(self.proxy.mapFromSource(self.model.index(row, 0)))
         return True
 
     @Slot()
@@ -241,12 +325,7 @@ class FeedbackTab(QWidget):
             return
 
         def save(data: ReviewData) -> ReviewRecord:
-            return self._context.history.perform(
-                self.tr("Add feedback"),
-                do=lambda: ws.review.add(data),
-                undo=lambda added: ws.review.delete(added.id),
-                redo=lambda added: ws.review.restore(added),
-            )
+            return self._add(self.tr("Add feedback"), ws.review, data)
 
         saved, accepted = FeedbackEditor.edit(
             self, save, self._versions(), today=self._context.now().date()
@@ -254,11 +333,6 @@ class FeedbackTab(QWidget):
         if accepted and saved is not None:
             self.changed.emit()
             self.select(saved.id)
-
-    @Slot(QModelIndex)
-    def _edit_index(self, _index: QModelIndex) -> None:
-        if not self.edits.read_only:
-            self._edit_selected()
 
     @Slot()
     def _edit_selected(self) -> None:
@@ -268,12 +342,7 @@ class FeedbackTab(QWidget):
         before = _data_of(chosen)
 
         def save(data: ReviewData) -> ReviewRecord:
-            changes = dataclasses.asdict(data)
-            return self._context.history.perform(
-                self.tr("Edit feedback"),
-                do=lambda: ws.review.update(chosen.id, **changes),
-                undo=lambda _saved: ws.review.update(chosen.id, **dataclasses.asdict(before)),
-            )
+            return self._update(self.tr("Edit feedback"), ws.review, chosen.id, before, data)
 
         FeedbackEditor.edit(
             self, save, self._versions(), today=self._context.now().date(), feedback=chosen
@@ -306,42 +375,24 @@ class FeedbackTab(QWidget):
         ws, chosen = self._workspace, self.selected()
         if ws is None or chosen is None or not chosen.addressed:
             return
-        self._perform(
+        reopened = self._perform(
             self.tr("Reopen feedback"),
             lambda: ws.review.set_addressed(
                 chosen.id, chosen.received_on, chosen.reply, addressed=False
             ),
             lambda _saved: _put_back_answer(ws, chosen),
         )
+        if reopened:
+            self.changed.emit()
 
     @Slot()
     def _delete_selected(self) -> None:
         ws, chosen = self._workspace, self.selected()
         if ws is None or chosen is None:
             return
-        done = self._perform(
-            self.tr("Delete feedback"),
-            lambda: ws.review.delete(chosen.id),
-            lambda deleted: ws.review.restore(deleted),
-            redo=lambda deleted: ws.review.delete(deleted.id),
-        )
-        if done:
-            self.message.emit(self.tr("Feedback deleted. Ctrl+Z brings it back."), "good")
-
-    def _perform(
-        self,
-        text: str,
-        do: Callable[[], object],
-        undo: Callable[[object], object],
-        redo: Callable[[object], object] | None = None,
-    ) -> bool:
-        try:
-            self._context.history.perform(text, do=do, undo=undo, redo=redo)
-        except CioDeskError as error:
-            self.message.emit(str(error), "warn")
-            return False
-        self.changed.emit()
-        return True
+        done = self.tr("Feedback deleted. Ctrl+Z brings it back.")
+        if self._delete(self.tr("Delete feedback"), ws.review, chosen.id, done):
+            self.changed.emit()
 
 
 def _data_of(record: ReviewRecord) -> ReviewData:
@@ -364,15 +415,11 @@ def _put_back_answer(ws: Workspace, record: ReviewRecord) -> ReviewRecord:
     )
 
 
-class JargonTab(QWidget):
+class JargonTab(_RecordListTab[JargonRecord]):
     """The terms the business-language check looks for, with their plain words."""
 
-    message = Signal(str, str)  # text, tone
-
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._workspace: Workspace | None = None
+        super().__init__(context, parent)
         self._build()
         self.edits = EditControls(self, (self.new_button, self.edit_button, self.delete_button))
         self._connect_signals()
@@ -406,10 +453,7 @@ class JargonTab(QWidget):
             row.addWidget(button)
         layout.addLayout(row)
         self.model = JargonTableModel(self)
-        self.proxy = sorted_proxy(self, self.model)
-        self.table = record_table(self, self.proxy, self.tr("Jargon terms"))
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.sortByColumn(JargonTableModel.TERM, Qt.SortOrder.AscendingOrder)
+        self._build_table(self.tr("Jargon terms"), JargonTableModel.TERM)
         set_column_widths(
             self.table,
             {JargonTableModel.TERM: "legacy system", JargonTableModel.PLAIN_EN: "x" * 50},
@@ -419,13 +463,7 @@ class JargonTab(QWidget):
     def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.new_button.clicked.connect(self.new_term)
-        self.edit_button.clicked.connect(self._edit_selected)
-        self.delete_button.clicked.connect(self._delete_selected)
-        self.table.doubleClicked.connect(self._edit_index)
-        self.table.activated.connect(self._edit_index)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        delete = QKeySequence(QKeySequence.StandardKey.Delete)
-        self.edits.add(_shortcut(self.table, self.tr("Remove term"), delete, self._delete_selected))
+        self._connect_table(self.tr("Remove term"))
 
     def refresh(self, workspace: Workspace) -> None:
         self._workspace = workspace
@@ -435,10 +473,6 @@ class JargonTab(QWidget):
             self.select(selected.id)
         self._update_buttons()
 
-    def selected(self) -> JargonRecord | None:
-        row = _selected_row(self.table, self.proxy)
-        return None if row is None else self.model.record_at(row)
-
     def select(self, term_id: int) -> bool:
         row = self.model.row_of(term_id)
         if row is None:
@@ -447,7 +481,7 @@ class JargonTab(QWidget):
         if not index.isValid():  # hidden by the filter
             self.filter_edit.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-        _select(self.table, index)
+        self._select_index(index)
         return True
 
     @Slot()
@@ -463,21 +497,12 @@ class JargonTab(QWidget):
             return
 
         def save(data: JargonData) -> JargonRecord:
-            return self._context.history.perform(
-                self.tr("Add term “{term}”").format(term=data.term.strip()),
-                do=lambda: ws.jargon.add(data),
-                undo=lambda added: ws.jargon.delete(added.id),
-                redo=lambda added: ws.jargon.restore(added),
-            )
+            text = self.tr("Add term “{term}”").format(term=data.term.strip())
+            return self._add(text, ws.jargon, data)
 
         saved, accepted = JargonEditor.edit(self, save)
         if accepted and saved is not None:
             self.select(saved.id)
-
-    @Slot(QModelIndex)
-    def _edit_index(self, _index: QModelIndex) -> None:
-        if not self.edits.read_only:
-            self._edit_selected()
 
     @Slot()
     def _edit_selected(self) -> None:
@@ -487,11 +512,8 @@ class JargonTab(QWidget):
         before = JargonData(chosen.term, chosen.plain_en, chosen.plain_zh)
 
         def save(data: JargonData) -> JargonRecord:
-            return self._context.history.perform(
-                self.tr("Edit term “{term}”").format(term=chosen.term),
-                do=lambda: ws.jargon.update(chosen.id, **dataclasses.asdict(data)),
-                undo=lambda _saved: ws.jargon.update(chosen.id, **dataclasses.asdict(before)),
-            )
+            text = self.tr("Edit term “{term}”").format(term=chosen.term)
+            return self._update(text, ws.jargon, chosen.id, before, data)
 
         JargonEditor.edit(self, save, chosen)
 
@@ -500,16 +522,6 @@ class JargonTab(QWidget):
         ws, chosen = self._workspace, self.selected()
         if ws is None or chosen is None:
             return
-        try:
-            self._context.history.perform(
-                self.tr("Remove term “{term}”").format(term=chosen.term),
-                do=lambda: ws.jargon.delete(chosen.id),
-                undo=lambda removed: ws.jargon.restore(removed),
-                redo=lambda removed: ws.jargon.delete(removed.id),
-            )
-        except CioDeskError as error:
-            self.message.emit(str(error), "warn")
-            return
-        self.message.emit(
-            self.tr("“{term}” removed. Ctrl+Z brings it back.").format(term=chosen.term), "good"
-        )
+        text = self.tr("Remove term “{term}”").format(term=chosen.term)
+        done = self.tr("“{term}” removed. Ctrl+Z brings it back.").format(term=chosen.term)
+        self._delete(text, ws.jargon, chosen.id, done)
