@@ -176,7 +176,7 @@ def test_new_workspace_switches_and_asks_for_the_profile(
     file_dialogs.save_paths.append(tmp_path / "second.ciodesk")
 
     def fill(dialog: ProfileDialog) -> None:
-        dialog.name_edit.setText("Li Wei")
+        dialog.name_edit.setText("王伟")
         dialog.buttons.accepted.emit()
 
     modals.when_shown(ProfileDialog, fill)
@@ -184,8 +184,10 @@ def test_new_workspace_switches_and_asks_for_the_profile(
 
     current = window.controller.workspace
     assert current.path == tmp_path / "second.ciodesk"
-    assert current.profile.get().cio_name == "Li Wei"
+    assert current.profile.get().cio_name == "王伟"
     assert window.today_page.dashboard.isVisible()
+    assert window.statusBar().currentMessage() == "Opened second.ciodesk."
+    assert "王伟" in window.today_page.subtitle_label.text()  # shown once the profile is saved
 
 
 def test_open_switches_to_the_chosen_workspace(

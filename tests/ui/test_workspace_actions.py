@@ -8,7 +8,6 @@ import pytest
 
 from cio_desk.services.stakeholders import StakeholderData
 from cio_desk.ui.controller import WorkspaceController
-from cio_desk.ui.dialogs.first_run import ProfileDialog
 from cio_desk.ui.dialogs.restore_backup import RestoreBackupDialog
 from cio_desk.ui.main_window import MainWindow
 from cio_desk.workspace import Workspace
@@ -62,22 +61,6 @@ def test_cancelling_the_file_dialogs_changes_nothing(
     assert window.controller.workspace is ws
     assert message_boxes.shown == []
     assert window.statusBar().currentMessage() == ""
-
-
-def test_a_new_workspace_is_named_in_the_status_bar_with_its_profile_shown(
-    window: MainWindow, tmp_path: Path, file_dialogs, modals
-) -> None:
-    file_dialogs.save_paths.append(tmp_path / "second")
-
-    def fill(dialog: ProfileDialog) -> None:
-        dialog.name_edit.setText("王伟")
-        dialog.buttons.accepted.emit()
-
-    modals.when_shown(ProfileDialog, fill)
-    window.new_action.trigger()
-
-    assert window.statusBar().currentMessage() == "Opened second.ciodesk."
-    assert "王伟" in window.today_page.subtitle_label.text()  # shown once the profile is saved
 
 
 def test_a_restored_backup_is_named_in_the_status_bar(
